@@ -1,0 +1,40 @@
+package com.pmsbridge.connector.connection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A PMS connection of one organisation. Secrets are stored as references and resolved by {@link SecretResolver}. */
+@Entity
+@Table(name = "connection")
+public class Connection extends PanacheEntityBase {
+    @Id
+    public String id;
+    public String org;
+    @Column(name = "pms_type")
+    public String pmsType;
+    @Column(name = "display_name")
+    public String displayName;
+    @Column(name = "api_base_url")
+    public String apiBaseUrl;
+    @Column(name = "credential_ref")
+    public String credentialRef;
+    @Column(name = "webhook_secret_ref")
+    public String webhookSecretRef;
+    @Enumerated(EnumType.STRING)
+    public ConnectionMode mode = ConnectionMode.WEBHOOK;
+    @Column(name = "poll_interval_seconds")
+    public int pollIntervalSeconds = 300;
+    @Enumerated(EnumType.STRING)
+    public ConnectionStatus status = ConnectionStatus.CONNECTED;
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+}

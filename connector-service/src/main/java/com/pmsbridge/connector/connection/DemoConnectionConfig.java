@@ -1,0 +1,24 @@
+package com.pmsbridge.connector.connection;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The demo connection that the local stack and the end-to-end test use. */
+@ConfigMapping(prefix = "connector.demo")
+public interface DemoConnectionConfig {
+    /** Whether to create the demo connection at startup (off in production). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Id of the demo connection; webhooks arrive at /webhooks/{id}. */
+    @WithDefault("demo-generic")
+    String connectionId();
+
+    /** Organisation that owns the demo connection. */
+    @WithDefault("acme")
+    String org();
+
+    /** Reference to the demo webhook secret; resolved from the environment, never stored. */
+    @WithDefault("env:DEMO_WEBHOOK_SECRET")
+    String webhookSecretRef();
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test (unit and integration). Starts a throw-away Kafka broker (127.0.0.1:19092) and the machine's
+# PostgreSQL with fresh test databases, runs ./mvnw verify, and stops what it started. Extra arguments go to Maven.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+pick_java
+log "JDK: $JAVA_HOME"
+
+cleanup() {
+  stop_pid "$RUN_DIR/kafka-test.pid" "test Kafka"
+  pg_stop_if_ours
+}
+trap cleanup EXIT
+
+pg_ensure
+pg_role pms_test pms_test
+for db in connector_test sync_test queue_test; do pg_database "$db" pms_test fresh; done
+kafka_start kafka-test 19092 19093 fresh
+
+mvnw verify "$@"

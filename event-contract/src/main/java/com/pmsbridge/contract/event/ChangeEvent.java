@@ -1,0 +1,59 @@
+package com.pmsbridge.contract.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.pmsbridge.contract.EntityKey;
+import com.pmsbridge.contract.EntityType;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A canonical change of one entity in one PMS, published by connector-service on {@code pms.<entity>.changes.v1}.
+ *
+ * @param schemaVersion version of this payload shape ({@link #SCHEMA_VERSION})
+ * @param eventId       unique id of this event (also the CloudEvents {@code ce_id}); consumers dedupe on it
+ * @param org           organisation that owns the connection; matches the {@code org} token claim
+ * @param connectionId  the PMS connection the change came from
+ * @param pmsType       the PMS kind (buildium, appfolio, generic, ...)
+ * @param entityType    canonical entity type
+ * @param externalId    the PMS's own id of the entity
+ * @param op            c, u, d or r
+ * @param sourceVersion the PMS's own version or last-updated time of the record; orders changes per entity
+ * @param pmsEventId    the PMS's webhook event id when the change came from a webhook, else null
+ * @param occurredAt    when the PMS says the change happened
+ * @param receivedAt    when the connector received it
+ * @param data          the full canonical entity (field name to value); empty for a delete
+ */
+public record ChangeEvent(
+        int schemaVersion,
+        String eventId,
+        String org,
+        String connectionId,
+        String pmsType,
+        EntityType entityType,
+        String externalId,
+        Op op,
+        String sourceVersion,
+        String pmsEventId,
+        Instant occurredAt,
+        Instant receivedAt,
+        Map<String, Object> data) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @JsonIgnore
+    public EntityKey key() {
+        return new EntityKey(entityType, connectionId, externalId);
+    }
+
+    /** The same change under another id (the connector derives ids from the delivery so redeliveries match). */
+    public ChangeEvent withEventId(String newEventId) {
+        return new ChangeEvent(schemaVersion, newEventId, org, connectionId, pmsType, entityType, externalId, op,
+                sourceVersion, pmsEventId, occurredAt, receivedAt, data);
+    }
+
+    /** CloudEvents type of a change of the given entity type. */
+    public static String cloudEventType(EntityType type) {
+        return "com.pmsbridge." + type.wireName() + ".changed.v1";
+    }
+}

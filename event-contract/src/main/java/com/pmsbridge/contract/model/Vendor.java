@@ -1,0 +1,4 @@
+package com.pmsbridge.contract.model;
+
+public record Vendor(String id, String companyName, String trade, String email, String phone) {
+}

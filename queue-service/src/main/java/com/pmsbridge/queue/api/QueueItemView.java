@@ -1,0 +1,23 @@
+package com.pmsbridge.queue.api;
+
+import com.pmsbridge.queue.item.ItemStatus;
+import com.pmsbridge.queue.item.ItemType;
+import com.pmsbridge.queue.item.QueueItem;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A queue item as the API shows it. */
+public record QueueItemView(UUID id, String org, String connectionId, String propertyId, String unitId,
+                            String entityType, String entityKey, ItemType type, ItemStatus status, String summary,
+                            Map<String, Object> changes, List<String> sourceEventIds, Instant createdAt,
+                            Instant updatedAt) {
+
+    static QueueItemView of(QueueItem item) {
+        return new QueueItemView(item.id, item.org, item.connectionId, item.propertyId, item.unitId, item.entityType,
+                item.entityKey, item.type, item.status, item.summary, item.changes, List.of(item.sourceEventId),
+                item.createdAt, item.updatedAt);
+    }
+}

@@ -1,0 +1,5 @@
+package com.pmsbridge.queue.item;
+
+public enum ItemStatus {
+    PENDING, APPLIED, SKIPPED, FAILED, SUPERSEDED
+}

@@ -1,0 +1,49 @@
+package com.pmsbridge.queue.item;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One action awaiting (or past) an operator's decision. */
+@Entity
+@Table(name = "queue_item")
+public class QueueItem extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String org;
+    @Column(name = "connection_id")
+    public String connectionId;
+    @Column(name = "property_id")
+    public String propertyId;
+    @Column(name = "unit_id")
+    public String unitId;
+    @Column(name = "entity_type")
+    public String entityType;
+    @Column(name = "entity_key")
+    public String entityKey;
+    @Enumerated(EnumType.STRING)
+    public ItemType type;
+    @Enumerated(EnumType.STRING)
+    public ItemStatus status;
+    /** Readable one-liner for the console; contains field names and ids, no personal data. */
+    public String summary;
+    /** Before/after values of the relevant fields. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> changes;
+    @Column(name = "source_event_id")
+    public String sourceEventId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,42 @@
+package com.pmsbridge.sync.eventstore;
+
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.sync.outbox.DeadLetters;
+import com.pmsbridge.sync.outbox.OutboxRelay;
+import com.pmsbridge.sync.projection.ChangeProjector;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes every {@code pms.<entity>.changes.v1} topic. The projection commits first, then the outbox is flushed,
+ * then the offset is committed (after this method returns), so a crash anywhere replays and the event id makes the
+ * replay a no-op. An invalid record goes to the DLQ with the reason and the stream goes on.
+ */
+@ApplicationScoped
+public class ChangeEventConsumer {
+    private final ChangeProjector projector;
+    private final OutboxRelay relay;
+    private final DeadLetters deadLetters;
+
+    ChangeEventConsumer(ChangeProjector projector, OutboxRelay relay, DeadLetters deadLetters) {
+        this.projector = projector;
+        this.relay = relay;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("change-events")
+    @Blocking(ordered = true)
+    public void consume(ConsumerRecord<String, String> record) {
+        ChangeEvent event;
+        try {
+            event = ChangeEventReader.read(record.value());
+        } catch (InvalidChangeEventException e) {
+            deadLetters.send("projection", e.getMessage(), record);
+            return;
+        }
+        projector.project(event);
+        relay.flush();
+    }
+}

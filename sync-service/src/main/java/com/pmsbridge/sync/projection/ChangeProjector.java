@@ -1,0 +1,140 @@
+package com.pmsbridge.sync.projection;
+
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.sync.eventstore.EventStore;
+import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
+import com.pmsbridge.sync.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
+
+/**
+ * Applies one change event to the entity's state, in one transaction with the event store row and the outbox rows
+ * of what it caused. Per field, a value older than the field's current version is ignored; a delete is a versioned
+ * tombstone that a stale update cannot undo, while a newer create brings the record back.
+ */
+@ApplicationScoped
+public class ChangeProjector {
+    private static final String SOURCE_PMS = "pms";
+
+    private final EntityManager em;
+    private final EventStore eventStore;
+    private final LifecycleDeriver deriver;
+    private final Outbox outbox;
+    private final MeterRegistry metrics;
+
+    ChangeProjector(EntityManager em, EventStore eventStore, LifecycleDeriver deriver, Outbox outbox,
+                    MeterRegistry metrics) {
+        this.em = em;
+        this.eventStore = eventStore;
+        this.deriver = deriver;
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public ProjectionResult project(ChangeEvent event) {
+        if (eventStore.contains(event.eventId())) {
+            return ProjectionResult.duplicate();
+        }
+        String key = event.key().value();
+        EntityState state = em.find(EntityState.class, key, LockModeType.PESSIMISTIC_WRITE);
+        boolean isNew = state == null;
+        if (isNew) {
+            state = newState(event);
+        }
+        boolean existedBefore = !isNew && !state.deleted;
+        Map<String, Object> before = new LinkedHashMap<>(state.data);
+
+        List<String> changed = new ArrayList<>();
+        boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed) : applyUpsert(state, event, changed);
+
+        state.lastSeq++;
+        state.updatedAt = Instant.now();
+        if (isNew) {
+            em.persist(state);
+        }
+        eventStore.append(event, state.lastSeq, SOURCE_PMS, changed, !stale);
+        ProjectionResult result = new ProjectionResult(stale ? ProjectionResult.Outcome.STALE
+                : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
+        count(event, result);
+        if (!stale && !changed.isEmpty()) {
+            outbox.addState(state);
+            for (LifecycleEvent lifecycle : deriver.derive(event, existedBefore, before, state, changed)) {
+                outbox.addLifecycle(lifecycle);
+            }
+        }
+        return result;
+    }
+
+    private static EntityState newState(ChangeEvent event) {
+        EntityState state = new EntityState();
+        state.entityKey = event.key().value();
+        state.org = event.org();
+        state.connectionId = event.connectionId();
+        state.entityType = event.entityType().wireName();
+        state.externalId = event.externalId();
+        state.version = event.sourceVersion();
+        return state;
+    }
+
+    /** Returns true when the delete is older than the record and so has no effect. */
+    private static boolean applyDelete(EntityState state, ChangeEvent event, List<String> changed) {
+        if (isOlder(event.sourceVersion(), state.version) && state.lastSeq > 0) {
+            return true;
+        }
+        if (!state.deleted) {
+            changed.addAll(state.data.keySet());
+        }
+        state.deleted = true;
+        state.version = event.sourceVersion();
+        return false;
+    }
+
+    /** Returns true when every field of the change is older than what the state holds. */
+    private static boolean applyUpsert(EntityState state, ChangeEvent event, List<String> changed) {
+        if (state.deleted && isOlder(event.sourceVersion(), state.version)) {
+            return true;
+        }
+        boolean resurrected = state.deleted;
+        boolean anyApplied = false;
+        for (Map.Entry<String, Object> field : event.data().entrySet()) {
+            EntityState.FieldVersion current = state.fieldVersions.get(field.getKey());
+            if (current != null && !resurrected && isOlder(event.sourceVersion(), current.version())) {
+                continue;
+            }
+            anyApplied = true;
+            if (resurrected || !Objects.equals(state.data.get(field.getKey()), field.getValue())) {
+                changed.add(field.getKey());
+                state.data.put(field.getKey(), field.getValue());
+            }
+            state.fieldVersions.put(field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_PMS));
+        }
+        if (!anyApplied && state.lastSeq > 0) {
+            return true;
+        }
+        state.deleted = false;
+        if (state.lastSeq == 0 || !isOlder(event.sourceVersion(), state.version)) {
+            state.version = event.sourceVersion();
+        }
+        return false;
+    }
+
+    private void count(ChangeEvent event, ProjectionResult result) {
+        metrics.counter("pms_sync_events_total", "entity", event.entityType().wireName(), "op", event.op().code(),
+                "outcome", result.outcome().name().toLowerCase()).increment();
+    }
+}

@@ -1,0 +1,45 @@
+package com.pmsbridge.sync.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Current state of one entity, with the version each field was last set from. */
+@Entity
+@Table(name = "entity_state")
+public class EntityState extends PanacheEntityBase {
+    @Id
+    @Column(name = "entity_key")
+    public String entityKey;
+    public String org;
+    @Column(name = "connection_id")
+    public String connectionId;
+    @Column(name = "entity_type")
+    public String entityType;
+    @Column(name = "external_id")
+    public String externalId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> data = new LinkedHashMap<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "field_versions")
+    public Map<String, FieldVersion> fieldVersions = new LinkedHashMap<>();
+    /** The newest source version applied to the record (or its tombstone). */
+    public String version;
+    public boolean deleted;
+    @Column(name = "last_seq")
+    public int lastSeq;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Where a field's current value came from. */
+    public record FieldVersion(String version, String source) {
+    }
+}
