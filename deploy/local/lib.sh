@@ -169,7 +169,7 @@ pg_role() { # name password
 
 pg_database() { # name owner [fresh]
   if [ "${3:-}" = fresh ]; then
-    as_postgres "psql -q -c 'DROP DATABASE IF EXISTS $1 WITH (FORCE)'" >/dev/null
+    as_postgres "PGOPTIONS='-c client_min_messages=warning' psql -q -c 'DROP DATABASE IF EXISTS $1 WITH (FORCE)'" >/dev/null
   fi
   as_postgres "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = '$1'\"" | grep -q 1 \
     || as_postgres "psql -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE $1 OWNER $2'" >/dev/null

@@ -1,0 +1,160 @@
+package com.pmsbridge.connector.webhook;
+
+import com.pmsbridge.contract.CloudEventHeaders;
+import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.testsupport.KafkaTestResource;
+import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestKafkaReader;
+import com.pmsbridge.testsupport.TestOidcResource;
+import com.pmsbridge.testsupport.TestWebhooks;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(TestOidcResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "connector_test"))
+class WebhookIT {
+    private static final String PATH = "/webhooks/demo-generic";
+    private static TestKafkaReader leaseChanges;
+
+    @BeforeAll
+    static void openReader() {
+        leaseChanges = new TestKafkaReader("pms.lease.changes.v1");
+    }
+
+    @AfterAll
+    static void closeReader() {
+        leaseChanges.close();
+    }
+
+    @Test
+    void givenValidSignature_whenPosted_thenAcceptedAndCloudEventOnLeaseTopic() throws Exception {
+        // given
+        String leaseId = "L-" + UUID.randomUUID();
+        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, "FUTURE", "2026-11-23T08:00:00Z");
+
+        // when
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds()).then().statusCode(202)
+                .body("status", equalTo("accepted"));
+
+        // then: the record is already acknowledged by Kafka when the 202 arrives
+        List<ConsumerRecord<String, String>> records = leaseChanges.withKey("lease:demo-generic:" + leaseId);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.getFirst();
+        ChangeEvent event = ContractJson.mapper().readValue(record.value(), ChangeEvent.class);
+        assertThat(event.org()).isEqualTo("acme");
+        assertThat(event.op()).isEqualTo(Op.CREATE);
+        assertThat(event.data()).containsEntry("status", "FUTURE").containsEntry("rent", "1450.00");
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID)).isEqualTo(event.eventId());
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE)).isEqualTo("com.pmsbridge.lease.changed.v1");
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT)).isEqualTo(record.key());
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ORG)).isEqualTo("acme");
+    }
+
+    @Test
+    void givenSameDeliveryTwice_whenPosted_thenSecondIsAcceptedWithoutSecondEvent() {
+        // given
+        String leaseId = "L-" + UUID.randomUUID();
+        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "u", leaseId, "CURRENT", "2026-11-23T09:00:00Z");
+        String timestamp = TestWebhooks.nowSeconds();
+
+        // when
+        send(body, TestWebhooks.DEMO_SECRET, timestamp).then().statusCode(202).body("status", equalTo("accepted"));
+        send(body, TestWebhooks.DEMO_SECRET, timestamp).then().statusCode(202).body("status", equalTo("duplicate"));
+
+        // then
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(leaseChanges.withKey("lease:demo-generic:" + leaseId)).hasSize(1));
+    }
+
+    @Test
+    void givenWrongSecret_whenPosted_thenUnauthorized() {
+        String body = TestWebhooks.leaseBody("evt-1", "c", "L-wrong-secret", "FUTURE", "2026-11-23T08:00:00Z");
+        send(body, "not-the-secret", TestWebhooks.nowSeconds()).then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("signature"));
+    }
+
+    @Test
+    void givenAlteredBody_whenPosted_thenUnauthorized() {
+        String body = TestWebhooks.leaseBody("evt-2", "c", "L-altered", "FUTURE", "2026-11-23T08:00:00Z");
+        String timestamp = TestWebhooks.nowSeconds();
+        given().contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
+                .body(body.replace("1450.00", "1.00"))
+                .post(PATH).then().statusCode(401);
+    }
+
+    @Test
+    void givenStaleTimestamp_whenPosted_thenUnauthorizedNamingTheWindow() {
+        String body = TestWebhooks.leaseBody("evt-3", "c", "L-stale", "FUTURE", "2026-11-23T08:00:00Z");
+        String tenMinutesAgo = Long.toString(Instant.now().minusSeconds(600).getEpochSecond());
+        send(body, TestWebhooks.DEMO_SECRET, tenMinutesAgo).then().statusCode(401)
+                .body("detail", containsString("window"));
+    }
+
+    @Test
+    void givenNoSignature_whenPosted_thenUnauthorized() {
+        given().contentType("application/json").header("X-PMS-Timestamp", TestWebhooks.nowSeconds())
+                .body("{}").post(PATH).then().statusCode(401).body("detail", containsString("X-PMS-Signature"));
+    }
+
+    @Test
+    void givenUnknownConnection_whenPosted_thenNotFound() {
+        given().contentType("application/json").body("{}").post("/webhooks/no-such-connection")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void givenMalformedJson_whenPosted_thenBadRequestNamingTheProblem() {
+        send("{\"entityType\": \"lease\", ", TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then().statusCode(400).body("detail", containsString("malformed JSON"));
+    }
+
+    @Test
+    void givenEntityWithoutId_whenPosted_thenBadRequestNamingTheField() {
+        String body = "{\"entityType\":\"lease\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"rent\":\"1\"}}";
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then().statusCode(400).body("detail", containsString("entity.id"));
+    }
+
+    @Test
+    void givenUnknownEntityType_whenPosted_thenBadRequestNamingTheValue() {
+        String body = "{\"entityType\":\"spaceship\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":\"1\"}}";
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then().statusCode(400).body("detail", containsString("spaceship"));
+    }
+
+    @Test
+    void givenBodyOver256KB_whenPosted_thenPayloadTooLarge() {
+        String body = "{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}";
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds()).then().statusCode(413);
+    }
+
+    private static io.restassured.response.Response send(String body, String secret, String timestamp) {
+        return given().contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature(secret, timestamp, body))
+                .body(body)
+                .post(PATH);
+    }
+}
