@@ -1,0 +1,134 @@
+package com.pmsbridge.queue;
+
+import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.Topics;
+import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.contract.event.LifecycleType;
+import com.pmsbridge.testsupport.KafkaTestResource;
+import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestKafkaWriter;
+import com.pmsbridge.testsupport.TestOidcResource;
+import com.pmsbridge.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@QuarkusTestResource(TestOidcResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "queue_test"))
+class QueueItemsIT {
+    private static final String ITEMS = "/api/v1/queue/items";
+    private static TestKafkaWriter writer;
+
+    @BeforeAll
+    static void open() {
+        writer = new TestKafkaWriter();
+    }
+
+    @AfterAll
+    static void close() {
+        writer.close();
+    }
+
+    @Test
+    void givenLeaseCreated_whenConsumed_thenPendingItemVisibleToItsOrgOnly() {
+        // given
+        String entityKey = "lease:conn-q:" + UUID.randomUUID();
+        LifecycleEvent event = leaseCreated(entityKey, "acme");
+
+        // when
+        publish(event);
+
+        // then
+        String acme = TestTokens.of("olivia", "acme", "operator", "viewer");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(acme).queryParam("status", "PENDING").get(ITEMS)
+                        .then().statusCode(200)
+                        .body("findAll { it.entityKey == '" + entityKey + "' }", hasSize(1))
+                        .body("find { it.entityKey == '" + entityKey + "' }.type", equalTo("LEASE_CREATION"))
+                        .body("find { it.entityKey == '" + entityKey + "' }.unitId", equalTo("U-7")));
+        given().auth().oauth2(TestTokens.of("victor", "globex", "viewer")).get(ITEMS)
+                .then().statusCode(200).body("findAll { it.entityKey == '" + entityKey + "' }", empty());
+    }
+
+    @Test
+    void givenSameLifecycleEventTwice_whenConsumed_thenOneItem() {
+        // given
+        String entityKey = "lease:conn-q:" + UUID.randomUUID();
+        LifecycleEvent event = leaseCreated(entityKey, "acme");
+        String marker = "lease:conn-q:" + UUID.randomUUID();
+
+        // when
+        publish(event);
+        publish(event);
+        publish(leaseCreated(marker, "acme"));
+
+        // then
+        String token = TestTokens.of("olivia", "acme", "viewer");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token).get(ITEMS).then()
+                        .body("findAll { it.entityKey == '" + marker + "' }", hasSize(1)));
+        given().auth().oauth2(token).get(ITEMS).then()
+                .body("findAll { it.entityKey == '" + entityKey + "' }", hasSize(1));
+    }
+
+    @Test
+    void givenNoToken_whenListing_thenUnauthorized() {
+        given().get(ITEMS).then().statusCode(401);
+    }
+
+    @Test
+    void givenExpiredToken_whenListing_thenUnauthorized() {
+        given().auth().oauth2(TestTokens.expired("olivia", "acme", "viewer")).get(ITEMS).then().statusCode(401);
+    }
+
+    @Test
+    void givenTokenFromAnotherIssuer_whenListing_thenUnauthorized() {
+        given().auth().oauth2(TestTokens.withIssuer("https://evil.example.com", "olivia", "acme", "viewer"))
+                .get(ITEMS).then().statusCode(401);
+    }
+
+    @Test
+    void givenTokenForAnotherAudience_whenListing_thenUnauthorized() {
+        given().auth().oauth2(TestTokens.withAudience("another-api", "olivia", "acme", "viewer"))
+                .get(ITEMS).then().statusCode(401);
+    }
+
+    @Test
+    void givenTokenWithoutRole_whenListing_thenForbidden() {
+        given().auth().oauth2(TestTokens.of("nobody", "acme")).get(ITEMS).then().statusCode(403);
+    }
+
+    private static LifecycleEvent leaseCreated(String entityKey, String org) {
+        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                LifecycleType.LEASE_CREATED, org, "conn-q", EntityType.LEASE, entityKey, "P-7", "U-7", List.of(),
+                Map.of(), Map.of("status", "FUTURE", "rent", "1200.00"), List.of(UUID.randomUUID().toString()),
+                Instant.now());
+    }
+
+    private static void publish(LifecycleEvent event) {
+        try {
+            writer.sendRaw(Topics.DOMAIN_EVENTS, event.entityKey(), ContractJson.mapper().writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
