@@ -8,7 +8,7 @@ KAFKA_LIB="$RUN_DIR/kafka-lib"
 KEYCLOAK_VERSION="26.5.6"
 mkdir -p "$RUN_DIR"
 
-log() { printf '\033[1;34m[pms]\033[0m %s\n' "$*" >&2; }
+log() { [ -n "${PMS_QUIET:-}" ] && return 0; printf '\033[1;34m[pms]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[pms] %s\033[0m\n' "$*" >&2; exit 1; }
 
 # A JDK of at least 21: JAVA_HOME if it is one, else the newest under /usr/lib/jvm, else java on the PATH.
@@ -125,13 +125,16 @@ kafka_create_topics() { # bootstrap
 }
 
 # ---------------------------------------------------------------- PostgreSQL (the machine's Debian cluster)
-PG_STARTED_FLAG="$RUN_DIR/postgres.started-by-us"
+# Which script started PostgreSQL: the last of them to stop it stops it, so tests never take the database away
+# from a running stack.
+pg_flag() { echo "$RUN_DIR/postgres.started-by-$1"; }
 
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sudo -u postgres bash -c "$*"; fi
 }
 
-pg_ensure() {
+pg_ensure() { # owner (run or test)
+  local owner=$1
   if ! command -v pg_lsclusters >/dev/null 2>&1; then
     log "installing Debian's postgresql"
     local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
@@ -147,20 +150,25 @@ pg_ensure() {
     log "starting PostgreSQL $version/$cluster"
     local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo pg_ctlcluster "$version" "$cluster" start
-    echo "$version $cluster" >"$PG_STARTED_FLAG"
+    echo "$version $cluster" >"$(pg_flag "$owner")"
+  elif ls "$RUN_DIR"/postgres.started-by-* >/dev/null 2>&1; then
+    # another of our scripts started it: share it, and keep it running until both are done
+    cp "$(ls "$RUN_DIR"/postgres.started-by-* | head -1)" "$(pg_flag "$owner")"
   fi
   wait_port 127.0.0.1 5432 30 PostgreSQL
 }
 
-# Stops PostgreSQL only when these scripts started it.
-pg_stop_if_ours() {
-  [ -f "$PG_STARTED_FLAG" ] || return 0
-  local version cluster sudo=""
-  read -r version cluster <"$PG_STARTED_FLAG"
+# Stops PostgreSQL only when these scripts started it and no other of them still uses it.
+pg_stop_if_ours() { # owner
+  local flag version cluster sudo=""
+  flag=$(pg_flag "$1")
+  [ -f "$flag" ] || return 0
+  read -r version cluster <"$flag"
+  rm -f "$flag"
+  ls "$RUN_DIR"/postgres.started-by-* >/dev/null 2>&1 && return 0
   [ "$(id -u)" = 0 ] || sudo=sudo
   log "stopping PostgreSQL $version/$cluster"
   $sudo pg_ctlcluster "$version" "$cluster" stop || true
-  rm -f "$PG_STARTED_FLAG"
 }
 
 pg_role() { # name password
@@ -183,7 +191,9 @@ keycloak_start() {
     log "resolving Keycloak $KEYCLOAK_VERSION from Maven Central (about 165 MB, once)"
     mvnw -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$RUN_DIR" \
       || die "could not resolve Keycloak"
-    (cd "$RUN_DIR" && unzip -q -o "keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip")
+    # the JDK's jar tool unpacks zips (no unzip needed); it drops file modes, so restore the scripts' x bit
+    (cd "$RUN_DIR" && jar xf "keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip")
+    chmod +x "$RUN_DIR/keycloak-$KEYCLOAK_VERSION"/bin/*.sh
     [ -d "$RUN_DIR/keycloak-$KEYCLOAK_VERSION" ] || die "unexpected Keycloak archive layout"
   fi
   # --import-realm skips an existing realm: re-import the file each start so the realm matches the repository.

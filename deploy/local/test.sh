@@ -6,12 +6,14 @@ pick_java
 log "JDK: $JAVA_HOME"
 
 cleanup() {
+  # quiet, so the output ends with the test runner's summary
+  PMS_QUIET=1
   stop_pid "$RUN_DIR/kafka-test.pid" "test Kafka"
-  pg_stop_if_ours
+  pg_stop_if_ours test
 }
 trap cleanup EXIT
 
-pg_ensure
+pg_ensure test
 pg_role pms_test pms_test
 for db in connector_test sync_test queue_test; do pg_database "$db" pms_test fresh; done
 kafka_start kafka-test 19092 19093 fresh
