@@ -1,0 +1,90 @@
+package com.pmsbridge.simulator;
+
+import com.pmsbridge.simulator.buildium.BuildiumApi;
+import com.pmsbridge.simulator.buildium.BuildiumWebhookSender;
+import com.pmsbridge.simulator.portfolio.Portfolio;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The simulated PMS: the HTTP API, the portfolio, the change engine and the webhook sender. */
+public final class PmsSimulator implements AutoCloseable {
+    private final HttpServer server;
+    private final Portfolio portfolio;
+    private final BuildiumApi buildium;
+    private final BuildiumWebhookSender webhooks;
+    private final ChangeEngine engine;
+    private final ScheduledExecutorService scheduler;
+
+    private PmsSimulator(SimulatorConfig config) throws IOException {
+        Clock clock = Clock.systemUTC();
+        portfolio = Portfolio.generate(config.properties(), config.unitsPerProperty(), config.seed());
+        webhooks = new BuildiumWebhookSender(config.webhookUrl(), config.webhookSecret(), config.accountId(),
+                config.duplicateRate(), config.outOfOrderRate(), new java.util.Random(config.seed() + 1), clock);
+        buildium = new BuildiumApi(portfolio, config.clientId(), config.clientSecret(), config.requestsPerSecond(),
+                clock, webhooks::send);
+        engine = new ChangeEngine(portfolio, clock, webhooks::send);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/v1/", buildium);
+        server.start();
+        if (config.changeIntervalMs() > 0) {
+            scheduler = Executors.newSingleThreadScheduledExecutor();
+            scheduler.scheduleWithFixedDelay(this::safeTick, config.changeIntervalMs(), config.changeIntervalMs(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            scheduler = null;
+        }
+    }
+
+    public static PmsSimulator start(SimulatorConfig config) {
+        try {
+            return new PmsSimulator(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public BuildiumApi buildium() {
+        return buildium;
+    }
+
+    public ChangeEngine engine() {
+        return engine;
+    }
+
+    public BuildiumWebhookSender webhooks() {
+        return webhooks;
+    }
+
+    private void safeTick() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            System.err.println("simulator change failed: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        server.stop(0);
+    }
+}
