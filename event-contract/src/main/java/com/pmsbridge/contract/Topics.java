@@ -13,6 +13,11 @@ public final class Topics {
     public static final String WRITEBACK_COMMANDS = "pms.writeback.commands.v1";
     /** Outcome of each write-back command. */
     public static final String WRITEBACK_RESULTS = "pms.writeback.results.v1";
+    /**
+     * Internal to connector-service: thin webhooks acknowledged to the PMS and not yet read in full. Not for
+     * downstream consumers.
+     */
+    public static final String CONNECTOR_INBOX = "pms.connector.inbox.v1";
     /** Inputs that could not be processed, with the reason. */
     public static final String DLQ = "pms.dlq.v1";
 
@@ -36,7 +41,7 @@ public final class Topics {
             topics.add(changes(type));
             topics.add(state(type));
         }
-        topics.addAll(List.of(DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, DLQ));
+        topics.addAll(List.of(DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, CONNECTOR_INBOX, DLQ));
         return topics;
     }
 

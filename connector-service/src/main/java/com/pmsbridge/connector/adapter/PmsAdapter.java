@@ -24,4 +24,36 @@ public interface PmsAdapter {
      * @throws WebhookRejectedException with 400 naming what is wrong when the body cannot be understood
      */
     ParsedWebhook parse(WebhookRequest request, Connection connection);
+
+    /**
+     * Reads the full entity a thin webhook pointed at and maps it.
+     *
+     * @return the change, or empty when the PMS no longer has the entity
+     * @throws MappingException        when the record cannot be mapped (it goes to the DLQ)
+     * @throws PmsUnavailableException when the PMS does not answer after retries
+     */
+    default java.util.Optional<com.pmsbridge.contract.event.ChangeEvent> fetch(Connection connection,
+                                                                               EntityReference reference) {
+        throw new UnsupportedOperationException(pmsType() + " pushes full entities; nothing to fetch");
+    }
+
+    /** Entity types this PMS can list (for polling and backfill); empty for push-only PMSes. */
+    default java.util.Set<com.pmsbridge.contract.EntityType> listableTypes() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Lists one page of entities of a type, ordered by id, optionally only those updated since a time.
+     *
+     * @param op snapshot ({@code r}) for a backfill, update ({@code u}) for polling
+     */
+    default PmsPage list(Connection connection, com.pmsbridge.contract.EntityType type, java.time.Instant updatedSince,
+                         int offset, int limit, com.pmsbridge.contract.event.Op op) {
+        throw new UnsupportedOperationException(pmsType() + " cannot be listed");
+    }
+
+    /** Executes a write-back command in the PMS; returns the PMS's id of the written entity. */
+    default String write(Connection connection, com.pmsbridge.contract.event.WritebackCommand command) {
+        throw new UnsupportedOperationException(pmsType() + " does not support write-back");
+    }
 }

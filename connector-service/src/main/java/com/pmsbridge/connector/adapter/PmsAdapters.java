@@ -17,6 +17,10 @@ public class PmsAdapters {
         this.byType = adapters.stream().collect(Collectors.toMap(PmsAdapter::pmsType, Function.identity()));
     }
 
+    public java.util.Set<String> types() {
+        return new java.util.TreeSet<>(byType.keySet());
+    }
+
     public Optional<PmsAdapter> forType(String pmsType) {
         return Optional.ofNullable(byType.get(pmsType));
     }

@@ -8,6 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
 
 /** A PMS connection of one organisation. Secrets are stored as references and resolved by {@link SecretResolver}. */
@@ -33,6 +36,14 @@ public class Connection extends PanacheEntityBase {
     public int pollIntervalSeconds = 300;
     @Enumerated(EnumType.STRING)
     public ConnectionStatus status = ConnectionStatus.CONNECTED;
+    /** Generic adapter: PMS field name to canonical field name, per entity type. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "field_mapping")
+    public java.util.Map<String, java.util.Map<String, String>> fieldMapping = new java.util.HashMap<>();
+    @Column(name = "last_success_at")
+    public Instant lastSuccessAt;
+    @Column(name = "last_error")
+    public String lastError;
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
     @Column(name = "updated_at")

@@ -1,6 +1,9 @@
 package com.pmsbridge.connector.webhook;
 
+import com.pmsbridge.connector.adapter.EntityReference;
 import com.pmsbridge.connector.adapter.ParsedWebhook;
+import com.pmsbridge.connector.inbox.InboxEntry;
+import com.pmsbridge.connector.inbox.InboxPublisher;
 import com.pmsbridge.connector.adapter.PmsAdapter;
 import com.pmsbridge.connector.adapter.PmsAdapters;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
@@ -32,17 +35,19 @@ public class WebhookIntake {
     private final PmsAdapters adapters;
     private final WebhookDeliveries deliveries;
     private final ChangeEventPublisher publisher;
+    private final InboxPublisher inbox;
     private final MeterRegistry metrics;
 
     WebhookIntake(PmsAdapters adapters, WebhookDeliveries deliveries, ChangeEventPublisher publisher,
-                  MeterRegistry metrics) {
+                  InboxPublisher inbox, MeterRegistry metrics) {
         this.adapters = adapters;
         this.deliveries = deliveries;
         this.publisher = publisher;
+        this.inbox = inbox;
         this.metrics = metrics;
     }
 
-    public enum Outcome { ACCEPTED, DUPLICATE }
+    public enum Outcome { ACCEPTED, DUPLICATE, IGNORED }
 
     @Transactional
     public Outcome accept(WebhookRequest request) {
@@ -64,6 +69,16 @@ public class WebhookIntake {
             for (int i = 0; i < changes.size(); i++) {
                 publisher.publish(changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)))
                         .await().atMost(KAFKA_ACK_TIMEOUT);
+            }
+            // Thin events: acknowledge once the reference is safely on Kafka; the read happens after the answer.
+            List<EntityReference> references = parsed.references();
+            for (int i = 0; i < references.size(); i++) {
+                inbox.publish(new InboxEntry(eventId(connection.id, dedupeKey, changes.size() + i), connection.org,
+                        connection.id, references.get(i), request.receivedAt())).await().atMost(KAFKA_ACK_TIMEOUT);
+            }
+            if (changes.isEmpty() && references.isEmpty()) {
+                count(connection, "ignored");
+                return Outcome.IGNORED;
             }
             count(connection, "accepted");
             return Outcome.ACCEPTED;

@@ -65,6 +65,6 @@ public class GenericAdapter implements PmsAdapter {
     public ParsedWebhook parse(WebhookRequest request, Connection connection) {
         GenericPayloadMapper.Parsed parsed = mapper.parse(request.body());
         Instant now = request.receivedAt();
-        return new ParsedWebhook(parsed.eventId(), List.of(parsed.toChangeEvent(connection, now)));
+        return ParsedWebhook.full(parsed.eventId(), List.of(parsed.toChangeEvent(connection, now)));
     }
 }

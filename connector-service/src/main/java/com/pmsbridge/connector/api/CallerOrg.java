@@ -1,0 +1,27 @@
+package com.pmsbridge.connector.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The caller's organisation from the token's {@code org} claim; every query and command is scoped by it. */
+@RequestScoped
+public class CallerOrg {
+    private final JsonWebToken token;
+
+    CallerOrg(JsonWebToken token) {
+        this.token = token;
+    }
+
+    public String value() {
+        Object org = token.getClaim("org");
+        if (org == null || org.toString().isBlank()) {
+            throw new ForbiddenException("the token carries no org claim");
+        }
+        return org.toString();
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+}

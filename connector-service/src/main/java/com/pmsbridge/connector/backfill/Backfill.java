@@ -1,0 +1,166 @@
+package com.pmsbridge.connector.backfill;
+
+import com.pmsbridge.connector.adapter.PmsAdapter;
+import com.pmsbridge.connector.adapter.PmsAdapters;
+import com.pmsbridge.connector.adapter.PmsPage;
+import com.pmsbridge.connector.adapter.PmsUnavailableException;
+import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.connector.connection.ConnectionHealth;
+import com.pmsbridge.connector.emit.PageEmitter;
+import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.event.Op;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Reads every entity of a connection, page by page, and emits snapshot events ({@code op} r): state for downstream,
+ * not news, so a Sync raises no queue item by itself. After each page the checkpoint (type, offset, counts) is
+ * committed; a run left RUNNING by a crash resumes from it at startup. Event ids derive from the run, so a page
+ * re-read after a crash carries the same ids and consumers drop the copies.
+ */
+@ApplicationScoped
+public class Backfill {
+    private static final Logger LOG = Logger.getLogger(Backfill.class);
+    private final PmsAdapters adapters;
+    private final PageEmitter emitter;
+    private final ConnectionHealth health;
+    private final BackfillConfig config;
+    private final ManagedExecutor executor;
+    private final MeterRegistry metrics;
+
+    Backfill(PmsAdapters adapters, PageEmitter emitter, ConnectionHealth health, BackfillConfig config,
+             ManagedExecutor executor, MeterRegistry metrics) {
+        this.adapters = adapters;
+        this.emitter = emitter;
+        this.health = health;
+        this.config = config;
+        this.executor = executor;
+        this.metrics = metrics;
+    }
+
+    void resumeInterrupted(@Observes StartupEvent event) {
+        if (!config.resumeOnStart()) {
+            return;
+        }
+        List<UUID> running = QuarkusTransaction.requiringNew().call(() ->
+                SyncRun.<SyncRun>list("status", SyncRun.RUNNING).stream().map(r -> r.id).toList());
+        running.forEach(id -> {
+            LOG.infof("resuming sync run %s", id);
+            executor.runAsync(() -> run(id, Integer.MAX_VALUE));
+        });
+    }
+
+    /** Creates a run for a connection (listable types only) and starts it in the background. */
+    public SyncRun start(Connection connection, String requestedBy) {
+        PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
+        List<EntityType> types = adapter.listableTypes().stream().sorted().toList();
+        SyncRun run = QuarkusTransaction.requiringNew().call(() -> {
+            SyncRun created = new SyncRun();
+            created.id = UUID.randomUUID();
+            created.connectionId = connection.id;
+            created.org = connection.org;
+            created.status = types.isEmpty() ? SyncRun.COMPLETED : SyncRun.RUNNING;
+            created.entityTypes = types.stream().map(EntityType::wireName).collect(Collectors.joining(","));
+            created.currentType = types.isEmpty() ? null : types.getFirst().wireName();
+            created.requestedBy = requestedBy;
+            created.startedAt = Instant.now();
+            created.updatedAt = created.startedAt;
+            created.finishedAt = types.isEmpty() ? created.startedAt : null;
+            created.persist();
+            return created;
+        });
+        if (!types.isEmpty()) {
+            executor.runAsync(() -> run(run.id, Integer.MAX_VALUE));
+        }
+        return run;
+    }
+
+    /**
+     * Runs (or resumes) a run for at most {@code maxPages} pages; returns true when the run is complete.
+     * Tests use the page limit to stop a run halfway, as a crash would.
+     */
+    public boolean run(UUID runId, int maxPages) {
+        SyncRun run = QuarkusTransaction.requiringNew().call(() -> detached(SyncRun.findById(runId)));
+        if (run == null || !SyncRun.RUNNING.equals(run.status)) {
+            return run != null;
+        }
+        Connection connection = health.find(run.connectionId);
+        PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
+        List<String> types = Arrays.asList(run.entityTypes.split(","));
+        int index = types.indexOf(run.currentType);
+        int offset = run.nextOffset;
+        int pages = 0;
+        try {
+            while (index < types.size()) {
+                if (pages++ >= maxPages) {
+                    return false;
+                }
+                EntityType type = EntityType.fromWireName(types.get(index));
+                PmsPage page = adapter.list(connection, type, null, offset, config.pageSize(), Op.SNAPSHOT);
+                int emitted = emitter.emit(connection, page, false, "sync|" + runId);
+                offset += page.fetched();
+                boolean typeDone = page.fetched() == 0 || offset >= page.total();
+                String nextType = typeDone ? (index + 1 < types.size() ? types.get(index + 1) : null) : types.get(index);
+                int nextOffset = typeDone ? 0 : offset;
+                checkpoint(runId, nextType, nextOffset, emitted, page.rejects().size());
+                metrics.counter("pms_connector_backfill_records_total", "connection", connection.id,
+                        "entity", type.wireName()).increment(emitted);
+                if (typeDone) {
+                    index++;
+                    offset = 0;
+                }
+            }
+            finish(runId, SyncRun.COMPLETED, null);
+            health.succeeded(connection.id);
+            return true;
+        } catch (PmsUnavailableException e) {
+            health.failed(connection.id, e);
+            finish(runId, SyncRun.FAILED, e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            // Kafka or the database: leave the run RUNNING so it resumes from its checkpoint.
+            LOG.warnf("sync run %s interrupted: %s", runId, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void checkpoint(UUID runId, String nextType, int nextOffset, int records, int errors) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRun run = SyncRun.findById(runId);
+            run.currentType = nextType;
+            run.nextOffset = nextOffset;
+            run.pages++;
+            run.records += records;
+            run.errors += errors;
+            run.updatedAt = Instant.now();
+        });
+    }
+
+    private void finish(UUID runId, String status, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRun run = SyncRun.findById(runId);
+            run.status = status;
+            run.finishedAt = Instant.now();
+            run.updatedAt = run.finishedAt;
+            run.lastError = error == null ? null : error.substring(0, Math.min(500, error.length()));
+        });
+    }
+
+    private static SyncRun detached(SyncRun run) {
+        if (run != null) {
+            SyncRun.getEntityManager().detach(run);
+        }
+        return run;
+    }
+}

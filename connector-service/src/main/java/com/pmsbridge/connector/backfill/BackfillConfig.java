@@ -1,0 +1,16 @@
+package com.pmsbridge.connector.backfill;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Sync/backfill settings. */
+@ConfigMapping(prefix = "connector.backfill")
+public interface BackfillConfig {
+    /** Records per page (Buildium allows up to 1000). */
+    @WithDefault("1000")
+    int pageSize();
+
+    /** Whether runs left RUNNING by a crash are resumed at startup. */
+    @WithDefault("true")
+    boolean resumeOnStart();
+}

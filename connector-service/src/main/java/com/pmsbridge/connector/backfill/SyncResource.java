@@ -1,0 +1,75 @@
+package com.pmsbridge.connector.backfill;
+
+import com.pmsbridge.connector.api.CallerOrg;
+import com.pmsbridge.connector.connection.Connection;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The Sync button: pull fresh data from the PMS. The pull creates no queue item or log entry by itself. */
+@Path("/api/v1/connections/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncResource {
+    private final CallerOrg caller;
+    private final Backfill backfill;
+
+    SyncResource(CallerOrg caller, Backfill backfill) {
+        this.caller = caller;
+        this.backfill = backfill;
+    }
+
+    @POST
+    @Path("sync")
+    @RolesAllowed({"operator", "admin"})
+    @Operation(summary = "Start a Sync/backfill of the connection; answers 202 with the run to follow")
+    public Response sync(@PathParam("id") String id) {
+        Connection connection = owned(id);
+        SyncRun run = backfill.start(connection, caller.subject());
+        return Response.accepted(SyncRunView.of(run))
+                .location(java.net.URI.create("/api/v1/connections/" + id + "/sync-runs/" + run.id)).build();
+    }
+
+    @GET
+    @Path("sync-runs")
+    @RolesAllowed({"viewer", "operator", "admin"})
+    @Transactional
+    public List<SyncRunView> runs(@PathParam("id") String id) {
+        owned(id);
+        return SyncRun.<SyncRun>find("connectionId", Sort.descending("startedAt"), id).page(0, 20).list().stream()
+                .map(SyncRunView::of).toList();
+    }
+
+    @GET
+    @Path("sync-runs/{runId}")
+    @RolesAllowed({"viewer", "operator", "admin"})
+    @Transactional
+    public SyncRunView run(@PathParam("id") String id, @PathParam("runId") UUID runId) {
+        owned(id);
+        SyncRun run = SyncRun.findById(runId);
+        if (run == null || !run.connectionId.equals(id)) {
+            throw new NotFoundException("no sync run '" + runId + "'");
+        }
+        return SyncRunView.of(run);
+    }
+
+    @Transactional
+    Connection owned(String id) {
+        Connection connection = Connection.findById(id);
+        if (connection == null || !connection.org.equals(caller.value())) {
+            throw new NotFoundException("no connection '" + id + "'");
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,70 @@
+package com.pmsbridge.connector.connection;
+
+import com.pmsbridge.connector.adapter.PmsUnavailableException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Derives a connection's status from the PMS's answers: 401/403 → DISCONNECTED (reauthorize), other failures →
+ * DEGRADED, a success → CONNECTED. Exposes status and seconds since the last success as gauges per connection.
+ */
+@ApplicationScoped
+public class ConnectionHealth {
+    private final MeterRegistry metrics;
+    private final Map<String, ConnectionStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+
+    ConnectionHealth(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public Connection find(String id) {
+        Connection connection = Connection.findById(id);
+        if (connection != null) {
+            register(connection);
+            Connection.getEntityManager().detach(connection);
+        }
+        return connection;
+    }
+
+    @Transactional
+    public void succeeded(String connectionId) {
+        Instant now = Instant.now();
+        lastSuccess.put(connectionId, now);
+        if (statuses.get(connectionId) != ConnectionStatus.CONNECTED) {
+            Connection.update("status = ?1, lastSuccessAt = ?2, lastError = null where id = ?3",
+                    ConnectionStatus.CONNECTED, now, connectionId);
+            statuses.put(connectionId, ConnectionStatus.CONNECTED);
+        }
+    }
+
+    @Transactional
+    public void failed(String connectionId, PmsUnavailableException e) {
+        ConnectionStatus status = e.unauthorized() ? ConnectionStatus.DISCONNECTED : ConnectionStatus.DEGRADED;
+        String reason = e.getMessage().length() > 500 ? e.getMessage().substring(0, 500) : e.getMessage();
+        Connection.update("status = ?1, lastError = ?2 where id = ?3", status, reason, connectionId);
+        statuses.put(connectionId, status);
+    }
+
+    private void register(Connection connection) {
+        if (statuses.putIfAbsent(connection.id, connection.status) == null) {
+            if (connection.lastSuccessAt != null) {
+                lastSuccess.put(connection.id, connection.lastSuccessAt);
+            }
+            Gauge.builder("pms_connector_connection_status", statuses, s -> s.get(connection.id).ordinal())
+                    .description("0 = CONNECTED, 1 = DEGRADED, 2 = DISCONNECTED")
+                    .tags("connection", connection.id, "org", connection.org).register(metrics);
+            Gauge.builder("pms_connector_seconds_since_last_sync", lastSuccess,
+                            s -> s.containsKey(connection.id)
+                                    ? (Instant.now().toEpochMilli() - s.get(connection.id).toEpochMilli()) / 1000.0 : Double.NaN)
+                    .tags("connection", connection.id, "org", connection.org).baseUnit("seconds").register(metrics);
+        }
+    }
+}

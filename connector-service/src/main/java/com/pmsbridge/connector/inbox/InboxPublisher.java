@@ -1,0 +1,38 @@
+package com.pmsbridge.connector.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.pmsbridge.contract.CloudEventHeaders;
+import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.Topics;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Puts a thin webhook's reference on the internal inbox topic; completes when Kafka acknowledged it. */
+@ApplicationScoped
+public class InboxPublisher {
+    static final String CE_TYPE = "com.pmsbridge.connector.inbox-entry.v1";
+    private final MutinyEmitter<String> emitter;
+
+    InboxPublisher(@Channel("change-events") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    public Uni<Void> publish(InboxEntry entry) {
+        String key = entry.reference().entityType().wireName() + ":" + entry.connectionId() + ":" + entry.reference().externalId();
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.CONNECTOR_INBOX)
+                .withKey(key)
+                .withHeaders(CloudEventHeaders.of(entry.entryId(), "/connections/" + entry.connectionId(), CE_TYPE, key,
+                        entry.receivedAt(), entry.org()))
+                .build();
+        try {
+            return emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(entry)).addMetadata(metadata));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+}

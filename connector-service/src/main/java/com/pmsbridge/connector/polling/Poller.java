@@ -1,0 +1,124 @@
+package com.pmsbridge.connector.polling;
+
+import com.pmsbridge.connector.adapter.PmsAdapter;
+import com.pmsbridge.connector.adapter.PmsAdapters;
+import com.pmsbridge.connector.adapter.PmsPage;
+import com.pmsbridge.connector.adapter.PmsUnavailableException;
+import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.connector.connection.ConnectionHealth;
+import com.pmsbridge.connector.connection.ConnectionMode;
+import com.pmsbridge.connector.emit.PageEmitter;
+import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.event.Op;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Polls each due connection per entity type from its persisted cursor minus an overlap, page by page, and emits only
+ * records whose data changed. The first poll of a type has no cursor: it emits snapshots ({@code op} r) that set state
+ * without raising actions. The cursor moves to the poll's start time only after every page was published.
+ */
+@ApplicationScoped
+public class Poller {
+    private static final Logger LOG = Logger.getLogger(Poller.class);
+    private final PmsAdapters adapters;
+    private final PageEmitter emitter;
+    private final ConnectionHealth health;
+    private final PollingConfig config;
+    private final MeterRegistry metrics;
+
+    Poller(PmsAdapters adapters, PageEmitter emitter, ConnectionHealth health, PollingConfig config, MeterRegistry metrics) {
+        this.adapters = adapters;
+        this.emitter = emitter;
+        this.health = health;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(every = "${connector.polling.tick:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = PollingDisabled.class)
+    void pollDueConnections() {
+        List<String> due = QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>list(
+                "mode in ?1", List.of(ConnectionMode.POLLING, ConnectionMode.BOTH)).stream()
+                .filter(this::isDue).map(c -> c.id).toList());
+        for (String connectionId : due) {
+            try {
+                poll(connectionId);
+            } catch (RuntimeException e) {
+                LOG.warnf("poll of connection %s failed: %s", connectionId, e.getMessage());
+            }
+        }
+    }
+
+    /** Polls every listable type of one connection now; returns the number of change events emitted. */
+    public int poll(String connectionId) {
+        Connection connection = health.find(connectionId);
+        PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
+        int emitted = 0;
+        for (EntityType type : adapter.listableTypes()) {
+            emitted += pollType(connection, adapter, type);
+        }
+        return emitted;
+    }
+
+    private int pollType(Connection connection, PmsAdapter adapter, EntityType type) {
+        PollCursor cursor = cursor(connection.id, type);
+        Instant started = Instant.now();
+        Instant since = cursor.updatedSince == null ? null : cursor.updatedSince.minus(config.overlap());
+        Op op = cursor.updatedSince == null ? Op.SNAPSHOT : Op.UPDATE;
+        int emitted = 0;
+        try {
+            int offset = 0;
+            PmsPage page;
+            do {
+                page = adapter.list(connection, type, since, offset, config.pageSize(), op);
+                emitted += emitter.emit(connection, page, true, "poll|" + started);
+                offset += page.fetched();
+                metrics.counter("pms_connector_poll_pages_total", "connection", connection.id, "entity", type.wireName()).increment();
+            } while (page.fetched() > 0 && offset < page.total());
+            health.succeeded(connection.id);
+        } catch (PmsUnavailableException e) {
+            health.failed(connection.id, e);
+            throw e;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            PollCursor stored = PollCursor.findById(new PollCursor.Key(connection.id, type.wireName()));
+            stored.updatedSince = started;
+            stored.lastPollAt = started;
+            stored.lastSuccessAt = Instant.now();
+        });
+        metrics.counter("pms_connector_poll_records_emitted_total", "connection", connection.id, "entity", type.wireName())
+                .increment(emitted);
+        return emitted;
+    }
+
+    private PollCursor cursor(String connectionId, EntityType type) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PollCursor cursor = PollCursor.findById(new PollCursor.Key(connectionId, type.wireName()));
+            if (cursor == null) {
+                cursor = new PollCursor();
+                cursor.connectionId = connectionId;
+                cursor.entityType = type.wireName();
+                cursor.persist();
+            }
+            PollCursor copy = new PollCursor();
+            copy.connectionId = cursor.connectionId;
+            copy.entityType = cursor.entityType;
+            copy.updatedSince = cursor.updatedSince;
+            return copy;
+        });
+    }
+
+    private boolean isDue(Connection connection) {
+        Instant last = PollCursor.<PollCursor>list("connectionId", connection.id).stream()
+                .map(c -> c.lastPollAt).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        return last == null || Duration.between(last, Instant.now()).getSeconds() >= connection.pollIntervalSeconds;
+    }
+}

@@ -1,0 +1,22 @@
+package com.pmsbridge.connector.polling;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Cursor polling of PMSes that do not push (or as a catch-up behind webhooks). */
+@ConfigMapping(prefix = "connector.polling")
+public interface PollingConfig {
+    /** Whether the poll scheduler runs. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How far back each poll reaches before its cursor, so updates at the boundary are not missed. */
+    @WithDefault("PT2M")
+    Duration overlap();
+
+    /** Records per page (Buildium allows up to 1000). */
+    @WithDefault("500")
+    int pageSize();
+}
