@@ -63,9 +63,18 @@ public class Backfill {
 
     /** Creates a run for a connection (listable types only) and starts it in the background. */
     public SyncRun start(Connection connection, String requestedBy) {
+        SyncRun run = create(connection, requestedBy);
+        if (SyncRun.RUNNING.equals(run.status)) {
+            executor.runAsync(() -> run(run.id, Integer.MAX_VALUE));
+        }
+        return run;
+    }
+
+    /** Creates a run without starting it. */
+    public SyncRun create(Connection connection, String requestedBy) {
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
         List<EntityType> types = adapter.listableTypes().stream().sorted().toList();
-        SyncRun run = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             SyncRun created = new SyncRun();
             created.id = UUID.randomUUID();
             created.connectionId = connection.id;
@@ -80,10 +89,6 @@ public class Backfill {
             created.persist();
             return created;
         });
-        if (!types.isEmpty()) {
-            executor.runAsync(() -> run(run.id, Integer.MAX_VALUE));
-        }
-        return run;
     }
 
     /**
