@@ -91,6 +91,11 @@ public final class ChangeEngine {
         }).orElse(null);
     }
 
+    /** Creates one work order now (tests need one to exist). */
+    public String newWorkOrderForTests() {
+        return newWorkOrder();
+    }
+
     @SuppressWarnings("unchecked")
     String advanceWorkOrder() {
         return portfolio.pick(Kind.WORK_ORDER, w -> !"Completed".equals(w.get("Status"))).map(workOrder -> {

@@ -1,5 +1,8 @@
 package com.pmsbridge.simulator;
 
+import com.pmsbridge.simulator.appfolio.AppFolioApi;
+import com.pmsbridge.simulator.appfolio.AppFolioKeys;
+import com.pmsbridge.simulator.appfolio.AppFolioWebhookSender;
 import com.pmsbridge.simulator.buildium.BuildiumApi;
 import com.pmsbridge.simulator.buildium.BuildiumWebhookSender;
 import com.pmsbridge.simulator.portfolio.Portfolio;
@@ -22,6 +25,8 @@ public final class PmsSimulator implements AutoCloseable {
     private final BuildiumWebhookSender webhooks;
     private final ChangeEngine engine;
     private final ScheduledExecutorService scheduler;
+    private final AppFolioKeys appFolioKeys = new AppFolioKeys();
+    private final AppFolioWebhookSender appFolioWebhooks;
 
     private PmsSimulator(SimulatorConfig config) throws IOException {
         Clock clock = Clock.systemUTC();
@@ -34,6 +39,8 @@ public final class PmsSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/v1/", buildium);
+        server.createContext("/appfolio/", new AppFolioApi(portfolio, appFolioKeys, config.clientId(), config.clientSecret()));
+        appFolioWebhooks = new AppFolioWebhookSender(appFolioKeys, config.clientId(), clock);
         server.start();
         if (config.changeIntervalMs() > 0) {
             scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -62,6 +69,20 @@ public final class PmsSimulator implements AutoCloseable {
 
     public BuildiumApi buildium() {
         return buildium;
+    }
+
+    /** AppFolio's signing keys (rotate them to test JWKS refresh). */
+    public AppFolioKeys appFolioKeys() {
+        return appFolioKeys;
+    }
+
+    public AppFolioWebhookSender appFolioWebhooks() {
+        return appFolioWebhooks;
+    }
+
+    /** The AppFolio issuer base: the JWKS is at {@code <issuer>/.well-known/jwks.json}. */
+    public String appFolioIssuer() {
+        return baseUrl() + "/appfolio";
     }
 
     public ChangeEngine engine() {

@@ -30,6 +30,9 @@ public class Connection extends PanacheEntityBase {
     public String credentialRef;
     @Column(name = "webhook_secret_ref")
     public String webhookSecretRef;
+    /** For JWS-signed webhooks (AppFolio): the issuer whose /.well-known/jwks.json holds the keys. */
+    @Column(name = "webhook_issuer_url")
+    public String webhookIssuerUrl;
     @Enumerated(EnumType.STRING)
     public ConnectionMode mode = ConnectionMode.WEBHOOK;
     @Column(name = "poll_interval_seconds")

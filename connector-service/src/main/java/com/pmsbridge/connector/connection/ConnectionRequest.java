@@ -7,6 +7,6 @@ import java.util.Map;
  * resolved from the environment or a Kubernetes Secret; a value that is not a reference is refused.
  */
 public record ConnectionRequest(String id, String pmsType, String displayName, String apiBaseUrl, String credentialRef,
-                                String webhookSecretRef, ConnectionMode mode, Integer pollIntervalSeconds,
+                                String webhookSecretRef, String webhookIssuerUrl, ConnectionMode mode, Integer pollIntervalSeconds,
                                 Map<String, Map<String, String>> fieldMapping) {
 }

@@ -120,6 +120,7 @@ public class ConnectionResource {
         connection.apiBaseUrl = request.apiBaseUrl();
         connection.credentialRef = request.credentialRef();
         connection.webhookSecretRef = request.webhookSecretRef();
+        connection.webhookIssuerUrl = request.webhookIssuerUrl();
         connection.mode = request.mode() == null ? ConnectionMode.WEBHOOK : request.mode();
         connection.pollIntervalSeconds = request.pollIntervalSeconds() == null ? 300 : request.pollIntervalSeconds();
         connection.fieldMapping = request.fieldMapping() == null ? new HashMap<>() : new HashMap<>(request.fieldMapping());
@@ -139,7 +140,7 @@ public class ConnectionResource {
             lastSync.put((String) row[0], (Instant) row[1]);
         }
         return new ConnectionView(c.id, c.org, c.pmsType, c.displayName, c.apiBaseUrl, c.credentialRef,
-                c.webhookSecretRef, c.mode, c.pollIntervalSeconds, c.status, c.lastSuccessAt, c.lastError, lastSync,
+                c.webhookSecretRef, c.webhookIssuerUrl, c.mode, c.pollIntervalSeconds, c.status, c.lastSuccessAt, c.lastError, lastSync,
                 c.fieldMapping);
     }
 }

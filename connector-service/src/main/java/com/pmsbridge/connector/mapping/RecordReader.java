@@ -85,6 +85,11 @@ public final class RecordReader {
         return table.get(value);
     }
 
+    /** The whole record as JSON text, for the DLQ. */
+    public String raw() {
+        return record.toString();
+    }
+
     public JsonNode node(String path) {
         return at(path);
     }

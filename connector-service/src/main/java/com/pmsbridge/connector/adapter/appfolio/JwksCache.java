@@ -1,0 +1,81 @@
+package com.pmsbridge.connector.adapter.appfolio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pmsbridge.contract.ContractJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Public keys from each issuer's {@code /.well-known/jwks.json}, cached. An unknown {@code kid} triggers one refresh
+ * (key rotation), at most once per configured interval per issuer, so forged kids cannot make us hammer the issuer.
+ */
+@ApplicationScoped
+public class JwksCache {
+    private static final Logger LOG = Logger.getLogger(JwksCache.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Map<String, RSAPublicKey>> keys = new ConcurrentHashMap<>();
+    private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
+    private final Duration minRefresh;
+
+    JwksCache(AppFolioConfig config) {
+        this.minRefresh = config.jwksMinRefreshInterval();
+    }
+
+    public Optional<RSAPublicKey> key(String issuer, String kid) {
+        RSAPublicKey cached = keys.getOrDefault(issuer, Map.of()).get(kid);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Instant last = refreshedAt.get(issuer);
+        if (last == null || Duration.between(last, Instant.now()).compareTo(minRefresh) >= 0) {
+            refresh(issuer);
+        }
+        return Optional.ofNullable(keys.getOrDefault(issuer, Map.of()).get(kid));
+    }
+
+    private synchronized void refresh(String issuer) {
+        refreshedAt.put(issuer, Instant.now());
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                LOG.warnf("JWKS of %s answered %d", issuer, response.statusCode());
+                return;
+            }
+            Map<String, RSAPublicKey> fresh = new ConcurrentHashMap<>();
+            for (JsonNode jwk : ContractJson.mapper().readTree(response.body()).path("keys")) {
+                if ("RSA".equals(jwk.path("kty").asText()) && jwk.hasNonNull("kid")) {
+                    fresh.put(jwk.path("kid").asText(), rsa(jwk.path("n").asText(), jwk.path("e").asText()));
+                }
+            }
+            keys.put(issuer, fresh);
+        } catch (java.io.IOException | GeneralSecurityException e) {
+            LOG.warnf("cannot read the JWKS of %s: %s", issuer, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RSAPublicKey rsa(String n, String e) throws GeneralSecurityException {
+        Base64.Decoder decoder = Base64.getUrlDecoder();
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                new RSAPublicKeySpec(new BigInteger(1, decoder.decode(n)), new BigInteger(1, decoder.decode(e))));
+    }
+}
