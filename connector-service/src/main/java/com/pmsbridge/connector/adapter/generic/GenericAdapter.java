@@ -63,7 +63,7 @@ public class GenericAdapter implements PmsAdapter {
 
     @Override
     public ParsedWebhook parse(WebhookRequest request, Connection connection) {
-        GenericPayloadMapper.Parsed parsed = mapper.parse(request.body());
+        GenericPayloadMapper.Parsed parsed = mapper.parse(request.body(), connection.fieldMapping);
         Instant now = request.receivedAt();
         return ParsedWebhook.full(parsed.eventId(), List.of(parsed.toChangeEvent(connection, now)));
     }

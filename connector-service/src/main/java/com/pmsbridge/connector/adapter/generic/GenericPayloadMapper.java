@@ -38,7 +38,11 @@ class GenericPayloadMapper {
         }
     }
 
-    Parsed parse(byte[] body) {
+    /**
+     * Parses a body; {@code fieldMapping} renames PMS field names to canonical ones per entity type (the
+     * connection's configuration), so a PMS with its own vocabulary needs configuration, not code.
+     */
+    Parsed parse(byte[] body, Map<String, Map<String, String>> fieldMapping) {
         JsonNode root = readTree(body);
         if (!root.isObject()) {
             throw bad("the body must be a JSON object");
@@ -51,11 +55,21 @@ class GenericPayloadMapper {
             throw bad("field 'entity' must be a JSON object");
         }
         String externalId = id(entity.get("id"));
-        Map<String, Object> fields = JSON.convertValue(entity, FIELDS);
+        Map<String, Object> fields = rename(JSON.convertValue(entity, FIELDS),
+                fieldMapping == null ? Map.of() : fieldMapping.getOrDefault(entityType.wireName(), Map.of()));
         fields.put("id", externalId);
         JsonNode eventId = root.get("eventId");
         return new Parsed(eventId == null || eventId.isNull() ? null : eventId.asText(), entityType, op, updatedAt,
                 externalId, fields);
+    }
+
+    private static Map<String, Object> rename(Map<String, Object> fields, Map<String, String> mapping) {
+        if (mapping.isEmpty()) {
+            return fields;
+        }
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        fields.forEach((name, value) -> renamed.put(mapping.getOrDefault(name, name), value));
+        return renamed;
     }
 
     private static JsonNode readTree(byte[] body) {
