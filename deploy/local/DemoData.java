@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * Demo data for the local stack: a small portfolio sent as signed generic-PMS webhooks through the gateway, the way
- * a PMS would push it. Run with the JDK's source launcher: java deploy/local/DemoData.java [gatewayUrl] [secret]
+ * a PMS would push it; then, when given a Keycloak realm URL and a connection id, a Sync of that connection as adam
+ * (admin), waiting for it and printing its rate. Run with the JDK's source launcher:
+ * java deploy/local/DemoData.java [gatewayUrl] [secret] [realmUrl connectionId]
  */
 public class DemoData {
     public static void main(String[] args) throws Exception {
@@ -62,6 +64,43 @@ public class DemoData {
         if (accepted != bodies.size()) {
             System.exit(1);
         }
+        if (args.length > 3) {
+            sync(http, gateway, args[2], args[3]);
+        }
+    }
+
+    /** Starts a Sync of a connection through the gateway as adam and waits until it finished. */
+    private static void sync(HttpClient http, String gateway, String realm, String connection) throws Exception {
+        String form = "grant_type=password&client_id=pms-gateway&client_secret=pms-gateway-secret&username=adam&password=adam";
+        String tokenJson = http.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String token = field(tokenJson, "access_token");
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/connections/" + connection + "/sync"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("sync of " + connection + " refused: " + started.statusCode() + " " + started.body());
+        }
+        String run = field(started.body(), "id");
+        for (int i = 0; i < 600; i++) {
+            String status = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/connections/" + connection + "/sync-runs/" + run))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (!status.contains("\"RUNNING\"")) {
+                System.out.println("sync of " + connection + ": " + status);
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("sync of " + connection + " did not finish");
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
     }
 
     private static String body(String type, String op, Instant updatedAt, String entity) {

@@ -38,10 +38,16 @@ wait_port() { # host port seconds name
   done
 }
 
-wait_http() { # url seconds name
-  local deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    [ $SECONDS -lt $deadline ] || die "$3 was not ready at $1 within $2 s"
+# True when GET http://127.0.0.1:<port><path> answers 200. Plain bash, so a fresh machine needs no curl.
+http_ok() { # port path
+  (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3 \
+    && head -1 <&3 | grep -q ' 200 ') 2>/dev/null
+}
+
+wait_http() { # port path seconds name
+  local deadline=$((SECONDS + $3))
+  until http_ok "$1" "$2"; do
+    [ $SECONDS -lt $deadline ] || die "$4 was not ready at 127.0.0.1:$1$2 within $3 s"
     sleep 0.5
   done
 }
@@ -208,7 +214,7 @@ keycloak_start() {
 }
 
 keycloak_wait() {
-  wait_http http://127.0.0.1:8180/realms/pms/.well-known/openid-configuration 180 Keycloak
+  wait_http 8180 /realms/pms/.well-known/openid-configuration 180 Keycloak
 }
 
 keycloak_stop() {

@@ -27,15 +27,28 @@ start_service() { # module port [ENV=value ...]
   echo $! >"$pidfile"
 }
 
+start_simulator() {
+  local pidfile="$RUN_DIR/pms-simulator.pid"
+  if pid_alive "$pidfile"; then log "PMS simulator already running"; return 0; fi
+  SIM_PORT=8090 SIM_WEBHOOK_URL=http://127.0.0.1:8080/webhooks/demo-buildium \
+    SIM_APPFOLIO_WEBHOOK_URL=http://127.0.0.1:8080/webhooks/demo-appfolio SIM_CHANGE_INTERVAL_MS=4000 \
+    nohup java -Xmx128m -jar "$ROOT_DIR/pms-simulator/target/pms-simulator-0.1.0-SNAPSHOT.jar" \
+    >"$RUN_DIR/pms-simulator.log" 2>&1 &
+  echo $! >"$pidfile"
+}
+
+start_simulator
 keycloak_wait
-start_service connector-service 8081 CONNECTOR_DEMO_ENABLED=true DEMO_WEBHOOK_SECRET="${DEMO_WEBHOOK_SECRET:-pms-demo-secret}"
+start_service connector-service 8081 CONNECTOR_DEMO_ENABLED=true DEMO_WEBHOOK_SECRET="${DEMO_WEBHOOK_SECRET:-pms-demo-secret}" \
+  CONNECTOR_DEMO_SIMULATOR_URL=http://127.0.0.1:8090
 start_service sync-service 8082
 start_service queue-service 8083
 start_service api-gateway 8080
-for port in 8081 8082 8083 8080; do wait_http "http://127.0.0.1:$port/q/health/ready" 120 "service on $port"; done
+for port in 8081 8082 8083 8080; do wait_http "$port" /q/health/ready 120 "service on $port"; done
 
-log "sending demo data"
-java "$ROOT_DIR/deploy/local/DemoData.java" http://127.0.0.1:8080 "${DEMO_WEBHOOK_SECRET:-pms-demo-secret}"
+log "sending demo data, syncing the simulated Buildium and AppFolio accounts, starting live changes"
+java "$ROOT_DIR/deploy/local/DemoData.java" http://127.0.0.1:8080 "${DEMO_WEBHOOK_SECRET:-pms-demo-secret}" \
+  http://127.0.0.1:8180/realms/pms demo-buildium
 
 cat <<MSG
 
@@ -49,6 +62,9 @@ PMS Bridge is running (started in $((SECONDS - started)) s).
       -d username=olivia -d password=olivia http://127.0.0.1:8180/realms/pms/protocol/openid-connect/token \\
       | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
     curl -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:8080/api/v1/queue/items?status=PENDING'
+
+  PMS simulator: http://127.0.0.1:8090 (Buildium API under /v1, AppFolio under /appfolio); it changes the
+  portfolio every 4 s and sends signed webhooks to demo-buildium (org acme) and demo-appfolio (org globex).
 
   Logs and pids: $RUN_DIR      Stop: deploy/local/stop.sh
 MSG

@@ -35,7 +35,13 @@ public final class PmsSimulator implements AutoCloseable {
                 config.duplicateRate(), config.outOfOrderRate(), new java.util.Random(config.seed() + 1), clock);
         buildium = new BuildiumApi(portfolio, config.clientId(), config.clientSecret(), config.requestsPerSecond(),
                 clock, webhooks::send);
-        engine = new ChangeEngine(portfolio, clock, webhooks::send);
+        String appFolioUrl = config.appFolioWebhookUrl();
+        engine = new ChangeEngine(portfolio, clock, (eventName, ids) -> {
+            webhooks.send(eventName, ids);
+            if (appFolioUrl != null && !appFolioUrl.isBlank()) {
+                forwardToAppFolio(appFolioUrl, eventName, ids);
+            }
+        });
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/v1/", buildium);
@@ -91,6 +97,18 @@ public final class PmsSimulator implements AutoCloseable {
 
     public BuildiumWebhookSender webhooks() {
         return webhooks;
+    }
+
+    /** The same change as AppFolio announces it, for the entities the AppFolio side serves. */
+    private void forwardToAppFolio(String url, String eventName, java.util.Map<String, Object> ids) {
+        String entity = eventName.substring(0, eventName.indexOf('.'));
+        java.util.Map<String, String> topics = java.util.Map.of("WorkOrder", "work_order_updates",
+                "LeaseTenant", "tenant_updates", "Lease", "lease_updates");
+        java.util.Map<String, String> idFields = java.util.Map.of("WorkOrder", "WorkOrderId", "LeaseTenant", "TenantId",
+                "Lease", "LeaseId");
+        if (topics.containsKey(entity) && ids.get(idFields.get(entity)) != null) {
+            appFolioWebhooks.send(url, appFolioWebhooks.event(topics.get(entity), ids.get(idFields.get(entity)).toString()));
+        }
     }
 
     private void safeTick() {

@@ -3,7 +3,7 @@ package com.pmsbridge.simulator;
 /**
  * Runs the simulator from the command line; settings come from environment variables (SIM_PORT, SIM_PROPERTIES,
  * SIM_UNITS_PER_PROPERTY, SIM_WEBHOOK_URL, SIM_WEBHOOK_SECRET, SIM_CLIENT_ID, SIM_CLIENT_SECRET, SIM_CHANGE_INTERVAL_MS,
- * SIM_DUPLICATE_RATE, SIM_OUT_OF_ORDER_RATE).
+ * SIM_DUPLICATE_RATE, SIM_OUT_OF_ORDER_RATE, SIM_APPFOLIO_WEBHOOK_URL).
  */
 public final class SimulatorMain {
     private SimulatorMain() {
@@ -24,7 +24,8 @@ public final class SimulatorMain {
                 d.accountId(),
                 Long.parseLong(env("SIM_CHANGE_INTERVAL_MS", "3000")),
                 Double.parseDouble(env("SIM_DUPLICATE_RATE", Double.toString(d.duplicateRate()))),
-                Double.parseDouble(env("SIM_OUT_OF_ORDER_RATE", Double.toString(d.outOfOrderRate()))));
+                Double.parseDouble(env("SIM_OUT_OF_ORDER_RATE", Double.toString(d.outOfOrderRate()))),
+                env("SIM_APPFOLIO_WEBHOOK_URL", null));
         PmsSimulator simulator = PmsSimulator.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         System.out.println("PMS simulator on " + simulator.baseUrl() + " (Buildium API under /v1)");

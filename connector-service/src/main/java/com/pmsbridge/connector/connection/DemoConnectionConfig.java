@@ -21,4 +21,10 @@ public interface DemoConnectionConfig {
     /** Reference to the demo webhook secret; resolved from the environment, never stored. */
     @WithDefault("env:DEMO_WEBHOOK_SECRET")
     String webhookSecretRef();
+
+    /**
+     * Base URL of the PMS simulator; when set, a Buildium connection {@code demo-buildium} (org acme) and an
+     * AppFolio connection {@code demo-appfolio} (org globex) are created against it.
+     */
+    java.util.Optional<String> simulatorUrl();
 }

@@ -13,15 +13,34 @@ public class DemoConnectionSeeder {
 
     @Transactional
     void onStart(@Observes StartupEvent event, DemoConnectionConfig demo) {
-        if (!demo.enabled() || Connection.findById(demo.connectionId()) != null) {
+        if (!demo.enabled()) {
+            return;
+        }
+        create(demo.connectionId(), demo.org(), "generic", "Demo generic PMS", null, null, demo.webhookSecretRef(),
+                null, ConnectionMode.WEBHOOK);
+        demo.simulatorUrl().ifPresent(url -> {
+            create("demo-buildium", "acme", "buildium", "Demo Buildium (simulator)", url, "env:DEMO_BUILDIUM_CREDENTIALS",
+                    "env:DEMO_BUILDIUM_WEBHOOK_SECRET", null, ConnectionMode.BOTH);
+            create("demo-appfolio", "globex", "appfolio", "Demo AppFolio (simulator)", url + "/appfolio",
+                    "env:DEMO_APPFOLIO_CREDENTIALS", null, url + "/appfolio", ConnectionMode.WEBHOOK);
+        });
+    }
+
+    private static void create(String id, String org, String pmsType, String name, String apiBaseUrl,
+                               String credentialRef, String webhookSecretRef, String issuer, ConnectionMode mode) {
+        if (Connection.findById(id) != null) {
             return;
         }
         Connection connection = new Connection();
-        connection.id = demo.connectionId();
-        connection.org = demo.org();
-        connection.pmsType = "generic";
-        connection.displayName = "Demo generic PMS";
-        connection.webhookSecretRef = demo.webhookSecretRef();
+        connection.id = id;
+        connection.org = org;
+        connection.pmsType = pmsType;
+        connection.displayName = name;
+        connection.apiBaseUrl = apiBaseUrl;
+        connection.credentialRef = credentialRef;
+        connection.webhookSecretRef = webhookSecretRef;
+        connection.webhookIssuerUrl = issuer;
+        connection.mode = mode;
         connection.persist();
         LOG.infof("created demo connection %s for org %s", connection.id, connection.org);
     }
