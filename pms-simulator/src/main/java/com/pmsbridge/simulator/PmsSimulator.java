@@ -24,7 +24,7 @@ public final class PmsSimulator implements AutoCloseable {
     private final BuildiumApi buildium;
     private final BuildiumWebhookSender webhooks;
     private final ChangeEngine engine;
-    private final ScheduledExecutorService scheduler;
+    private ScheduledExecutorService scheduler;
     private final AppFolioKeys appFolioKeys = new AppFolioKeys();
     private final AppFolioWebhookSender appFolioWebhooks;
 
@@ -49,11 +49,7 @@ public final class PmsSimulator implements AutoCloseable {
         appFolioWebhooks = new AppFolioWebhookSender(appFolioKeys, config.clientId(), clock);
         server.start();
         if (config.changeIntervalMs() > 0) {
-            scheduler = Executors.newSingleThreadScheduledExecutor();
-            scheduler.scheduleWithFixedDelay(this::safeTick, config.changeIntervalMs(), config.changeIntervalMs(),
-                    TimeUnit.MILLISECONDS);
-        } else {
-            scheduler = null;
+            startChanges(config.changeIntervalMs());
         }
     }
 
@@ -111,6 +107,26 @@ public final class PmsSimulator implements AutoCloseable {
         }
     }
 
+    /** Starts changing the portfolio every {@code intervalMs} (the change engine's own schedule). */
+    public synchronized void startChanges(long intervalMs) {
+        stopChanges();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        scheduler.scheduleWithFixedDelay(this::safeTick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the scheduled changes and waits for a change in progress to finish. */
+    public synchronized void stopChanges() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+    }
+
     private void safeTick() {
         try {
             engine.tick();
@@ -121,9 +137,7 @@ public final class PmsSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
+        stopChanges();
         server.stop(0);
     }
 }

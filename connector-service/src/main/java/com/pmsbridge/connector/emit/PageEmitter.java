@@ -36,18 +36,16 @@ public class PageEmitter {
      */
     public int emit(Connection connection, PmsPage page, boolean onlyChanged, String idSeed) {
         List<ChangeEvent> toSend = new ArrayList<>();
-        for (ChangeEvent change : page.changes()) {
-            if (!onlyChanged || detector.changed(change)) {
-                String id = UUID.nameUUIDFromBytes((idSeed + "|" + change.key().value() + "|" + change.sourceVersion())
-                        .getBytes(StandardCharsets.UTF_8)).toString();
-                toSend.add(change.withEventId(id));
-            }
+        for (ChangeEvent change : onlyChanged ? detector.changed(page.changes()) : page.changes()) {
+            String id = UUID.nameUUIDFromBytes((idSeed + "|" + change.key().value() + "|" + change.sourceVersion())
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+            toSend.add(change.withEventId(id));
         }
         List<Uni<Void>> acks = toSend.stream().map(publisher::publish).toList();
         if (!acks.isEmpty()) {
             Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(60));
         }
-        toSend.forEach(detector::remember);
+        detector.remember(toSend);
         for (MappingException reject : page.rejects()) {
             deadLetters.publish("mapping", reject.getMessage(), connection.org, connection.id, connection.id,
                     reject.rawPayload());
