@@ -10,6 +10,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -27,7 +30,21 @@ public class ChangeEventPublisher {
         this.metrics = metrics;
     }
 
-    public Uni<Void> publish(ChangeEvent event) {
+    /** Publishes and waits for the broker's acknowledgement. */
+    public void publishAndAwait(ChangeEvent event, Duration timeout) {
+        WithoutTransaction.run(() -> publish(event).await().atMost(timeout));
+    }
+
+    /** Publishes all concurrently and waits until the broker acknowledged every one. */
+    public void publishAllAndAwait(List<ChangeEvent> events, Duration timeout) {
+        if (events.isEmpty()) {
+            return;
+        }
+        WithoutTransaction.run(() -> Uni.join().all(events.stream().map(this::publish).toList()).andFailFast()
+                .await().atMost(timeout));
+    }
+
+    private Uni<Void> publish(ChangeEvent event) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.changes(event.entityType()))
                 .withKey(event.key().value())

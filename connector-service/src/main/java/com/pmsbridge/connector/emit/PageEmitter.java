@@ -4,7 +4,6 @@ import com.pmsbridge.connector.adapter.MappingException;
 import com.pmsbridge.connector.adapter.PmsPage;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.contract.event.ChangeEvent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -41,10 +40,7 @@ public class PageEmitter {
                     .getBytes(StandardCharsets.UTF_8)).toString();
             toSend.add(change.withEventId(id));
         }
-        List<Uni<Void>> acks = toSend.stream().map(publisher::publish).toList();
-        if (!acks.isEmpty()) {
-            Uni.join().all(acks).andFailFast().await().atMost(Duration.ofSeconds(60));
-        }
+        publisher.publishAllAndAwait(toSend, Duration.ofSeconds(60));
         detector.remember(toSend);
         for (MappingException reject : page.rejects()) {
             deadLetters.publish("mapping", reject.getMessage(), connection.org, connection.id, connection.id,

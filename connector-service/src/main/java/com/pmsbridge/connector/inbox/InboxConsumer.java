@@ -68,7 +68,7 @@ public class InboxConsumer {
                 metrics.counter("pms_connector_fetch_gone_total", "connection", connection.id).increment();
                 return;
             }
-            publisher.publish(change.get().withEventId(eventId)).await().atMost(Duration.ofSeconds(30));
+            publisher.publishAndAwait(change.get().withEventId(eventId), Duration.ofSeconds(30));
         } catch (MappingException e) {
             deadLetters.publish("mapping", e.getMessage(), connection.org, connection.id, record.key(), e.rawPayload());
         } catch (PmsUnavailableException e) {

@@ -21,7 +21,12 @@ public class InboxPublisher {
         this.emitter = emitter;
     }
 
-    public Uni<Void> publish(InboxEntry entry) {
+    /** Publishes and waits for the broker's acknowledgement, outside the caller's transaction context. */
+    public void publishAndAwait(InboxEntry entry, java.time.Duration timeout) {
+        com.pmsbridge.connector.emit.WithoutTransaction.run(() -> publish(entry).await().atMost(timeout));
+    }
+
+    private Uni<Void> publish(InboxEntry entry) {
         String key = entry.reference().entityType().wireName() + ":" + entry.connectionId() + ":" + entry.reference().externalId();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.CONNECTOR_INBOX)

@@ -67,14 +67,13 @@ public class WebhookIntake {
             }
             List<ChangeEvent> changes = parsed.changes();
             for (int i = 0; i < changes.size(); i++) {
-                publisher.publish(changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)))
-                        .await().atMost(KAFKA_ACK_TIMEOUT);
+                publisher.publishAndAwait(changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)), KAFKA_ACK_TIMEOUT);
             }
             // Thin events: acknowledge once the reference is safely on Kafka; the read happens after the answer.
             List<EntityReference> references = parsed.references();
             for (int i = 0; i < references.size(); i++) {
-                inbox.publish(new InboxEntry(eventId(connection.id, dedupeKey, changes.size() + i), connection.org,
-                        connection.id, references.get(i), request.receivedAt())).await().atMost(KAFKA_ACK_TIMEOUT);
+                inbox.publishAndAwait(new InboxEntry(eventId(connection.id, dedupeKey, changes.size() + i), connection.org,
+                        connection.id, references.get(i), request.receivedAt()), KAFKA_ACK_TIMEOUT);
             }
             if (changes.isEmpty() && references.isEmpty()) {
                 count(connection, "ignored");

@@ -79,9 +79,9 @@ public class OutboxRelay {
                     .withHeaders(CloudEventHeaders.of((String) row[1], "/sync-service", (String) row[4],
                             (String) row[5], instant(row[8]), (String) row[6]))
                     .build();
-            acks.add(emitter.sendMessage(Message.of((String) row[7]).addMetadata(metadata)));
+            acks.add(WithoutTransaction.call(() -> emitter.sendMessage(Message.of((String) row[7]).addMetadata(metadata))));
         }
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        WithoutTransaction.run(() -> Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT));
         em.createNativeQuery("delete from outbox where id in (:ids)").setParameter("ids", ids).executeUpdate();
         return rows.size();
     }
