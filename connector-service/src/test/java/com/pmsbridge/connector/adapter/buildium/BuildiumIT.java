@@ -172,10 +172,15 @@ class BuildiumIT {
         assertThat(emitted).isPositive();
         assertThat(unchanged).isZero();
         for (Portfolio.Record lease : simulator.portfolio().list(Kind.LEASE, null, null)) {
-            ChangeEvent latest = awaitLatest(leases, key("lease", lease.id()));
-            assertThat(latest.data().get("endDate")).isEqualTo(lease.body().get("LeaseToDate"));
-            assertThat(latest.data().get("status")).isEqualTo(Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST")
-                    .get((String) lease.body().get("LeaseStatus")));
+            // the reader may not have caught up with the last poll yet: wait for the latest event to arrive
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                List<ChangeEvent> all = events(leases, key("lease", lease.id()));
+                assertThat(all).isNotEmpty();
+                ChangeEvent latest = all.getLast();
+                assertThat(latest.data().get("endDate")).isEqualTo(lease.body().get("LeaseToDate"));
+                assertThat(latest.data().get("status")).isEqualTo(Map.of("Active", "CURRENT", "Future", "FUTURE",
+                        "Past", "PAST").get((String) lease.body().get("LeaseStatus")));
+            });
         }
         assertThat(QuarkusTransaction.requiringNew().call(() -> given().auth().oauth2(TestTokens.of("olivia", "acme", "viewer"))
                 .get("/api/v1/connections/" + connectionId).then().statusCode(200)
