@@ -1,8 +1,5 @@
 package com.pmsbridge.queue;
 
-import com.pmsbridge.contract.ContractJson;
-import com.pmsbridge.contract.EntityType;
-import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.testsupport.KafkaTestResource;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -117,18 +112,12 @@ class QueueItemsIT {
     }
 
     private static LifecycleEvent leaseCreated(String entityKey, String org) {
-        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                LifecycleType.LEASE_CREATED, org, "conn-q", EntityType.LEASE, entityKey, "P-7", "U-7", List.of(),
-                Map.of(), Map.of("status", "FUTURE", "rent", "1200.00"), List.of(UUID.randomUUID().toString()),
-                Instant.now());
+        return LifecycleEvents.of(LifecycleType.LEASE_CREATED, org, entityKey, "P-7", "U-7", Map.of(),
+                Map.of("status", "FUTURE", "rent", "1200.00"));
     }
 
     private static void publish(LifecycleEvent event) {
-        try {
-            writer.sendRaw(Topics.DOMAIN_EVENTS, event.entityKey(), ContractJson.mapper().writeValueAsString(event));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        LifecycleEvents.publish(writer, event);
     }
 
 }

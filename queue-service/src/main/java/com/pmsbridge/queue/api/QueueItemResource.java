@@ -1,31 +1,59 @@
 package com.pmsbridge.queue.api;
 
+import com.pmsbridge.queue.apply.Decisions;
 import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.ItemType;
 import com.pmsbridge.queue.item.QueueItem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** The Events Queue, scoped to the caller's organisation. */
+/** The Events Queue of the caller's organisation: list, Apply, Skip, one at a time or in bulk by filter. */
 @Path("/api/v1/queue/items")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class QueueItemResource {
     private static final int MAX_LIMIT = 500;
+    private static final int MAX_BULK = 1000;
     private final CallerOrg caller;
+    private final Decisions decisions;
 
-    QueueItemResource(CallerOrg caller) {
+    QueueItemResource(CallerOrg caller, Decisions decisions) {
         this.caller = caller;
+        this.decisions = decisions;
+    }
+
+    /** Which items a bulk decision covers; every field is optional, status defaults to PENDING. */
+    public record Filter(ItemStatus status, ItemType type, String propertyId, String connectionId, List<UUID> ids) {
+    }
+
+    public record SkipRequest(String reason) {
+    }
+
+    public record BulkSkipRequest(Filter filter, String reason) {
+    }
+
+    /** How many items ended in each status. */
+    public record BulkResult(int matched, Map<ItemStatus, Integer> outcomes) {
     }
 
     @GET
@@ -33,25 +61,114 @@ public class QueueItemResource {
     @Operation(summary = "List queue items of the caller's organisation, newest first")
     public List<QueueItemView> list(@QueryParam("status") ItemStatus status, @QueryParam("type") ItemType type,
                                     @QueryParam("propertyId") String propertyId,
+                                    @QueryParam("connectionId") String connectionId,
                                     @QueryParam("limit") @DefaultValue("100") int limit) {
+        String org = caller.value();
+        return QuarkusTransaction.requiringNew().call(() -> find(org, new Filter(status, type, propertyId, connectionId, null),
+                Math.clamp(limit, 1, MAX_LIMIT)).stream().map(QueueItemView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"viewer", "operator", "admin"})
+    public QueueItemView get(@PathParam("id") UUID id) {
+        String org = caller.value();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            QueueItem item = QueueItem.findById(id);
+            if (item == null || !item.org.equals(org)) {
+                throw new NotFoundException("no queue item '" + id + "'");
+            }
+            return QueueItemView.of(item);
+        });
+    }
+
+    @POST
+    @Path("{id}/apply")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"operator", "admin"})
+    @Operation(summary = "Apply an item: its effect is published once, however often this is called")
+    public QueueItemView apply(@PathParam("id") UUID id) {
+        QueueItem item = decisions.apply(id, caller.value(), caller.subject(), false)
+                .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
+        if (item.status == ItemStatus.SKIPPED || item.status == ItemStatus.SUPERSEDED) {
+            throw new ClientErrorException("item " + id + " is " + item.status + " and cannot be applied", 409);
+        }
+        return QueueItemView.of(item);
+    }
+
+    @POST
+    @Path("{id}/skip")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"operator", "admin"})
+    @Operation(summary = "Skip an item, with an optional reason")
+    public QueueItemView skip(@PathParam("id") UUID id, SkipRequest request) {
+        QueueItem item = decisions.skip(id, caller.value(), caller.subject(), request == null ? null : request.reason())
+                .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
+        if (item.status == ItemStatus.APPLIED || item.status == ItemStatus.SUPERSEDED) {
+            throw new ClientErrorException("item " + id + " is " + item.status + " and cannot be skipped", 409);
+        }
+        return QueueItemView.of(item);
+    }
+
+    @POST
+    @Path("apply")
+    @RolesAllowed({"operator", "admin"})
+    @Operation(summary = "Apply every item matching a filter (pending by default, at most 1000)")
+    public BulkResult applyAll(Filter filter) {
+        String org = caller.value();
+        List<UUID> ids = matching(org, filter);
+        Map<ItemStatus, Integer> outcomes = new EnumMap<>(ItemStatus.class);
+        for (UUID id : ids) {
+            decisions.apply(id, org, caller.subject(), false).ifPresent(i -> outcomes.merge(i.status, 1, Integer::sum));
+        }
+        return new BulkResult(ids.size(), outcomes);
+    }
+
+    @POST
+    @Path("skip")
+    @RolesAllowed({"operator", "admin"})
+    @Operation(summary = "Skip every item matching a filter (pending by default, at most 1000)")
+    public BulkResult skipAll(BulkSkipRequest request) {
+        String org = caller.value();
+        List<UUID> ids = matching(org, request == null ? null : request.filter());
+        Map<ItemStatus, Integer> outcomes = new EnumMap<>(ItemStatus.class);
+        for (UUID id : ids) {
+            decisions.skip(id, org, caller.subject(), request == null ? null : request.reason())
+                    .ifPresent(i -> outcomes.merge(i.status, 1, Integer::sum));
+        }
+        return new BulkResult(ids.size(), outcomes);
+    }
+
+    private List<UUID> matching(String org, Filter filter) {
+        Filter f = filter == null ? new Filter(null, null, null, null, null) : filter;
+        Filter pending = new Filter(f.status() == null ? ItemStatus.PENDING : f.status(), f.type(), f.propertyId(),
+                f.connectionId(), f.ids());
+        return QuarkusTransaction.requiringNew().call(() -> find(org, pending, MAX_BULK).stream().map(i -> i.id).toList());
+    }
+
+    private static List<QueueItem> find(String org, Filter filter, int limit) {
         StringBuilder query = new StringBuilder("org = :org");
-        Parameters parameters = Parameters.with("org", caller.value());
-        if (status != null) {
+        Parameters parameters = Parameters.with("org", org);
+        if (filter.status() != null) {
             query.append(" and status = :status");
-            parameters.and("status", status);
+            parameters.and("status", filter.status());
         }
-        if (type != null) {
+        if (filter.type() != null) {
             query.append(" and type = :type");
-            parameters.and("type", type);
+            parameters.and("type", filter.type());
         }
-        if (propertyId != null) {
+        if (filter.propertyId() != null) {
             query.append(" and propertyId = :propertyId");
-            parameters.and("propertyId", propertyId);
+            parameters.and("propertyId", filter.propertyId());
         }
-        List<QueueItem> items = QueueItem.find(query.toString(), Sort.descending("createdAt"), parameters)
-                .page(0, Math.clamp(limit, 1, MAX_LIMIT)).list();
-        List<QueueItemView> views = new ArrayList<>(items.size());
-        items.forEach(item -> views.add(QueueItemView.of(item)));
-        return views;
+        if (filter.connectionId() != null) {
+            query.append(" and connectionId = :connectionId");
+            parameters.and("connectionId", filter.connectionId());
+        }
+        if (filter.ids() != null && !filter.ids().isEmpty()) {
+            query.append(" and id in :ids");
+            parameters.and("ids", new ArrayList<>(filter.ids()));
+        }
+        return QueueItem.<QueueItem>find(query.toString(), Sort.descending("createdAt"), parameters).page(0, limit).list();
     }
 }

@@ -2,31 +2,44 @@ package com.pmsbridge.queue.intake;
 
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.queue.apply.Decisions;
+import com.pmsbridge.queue.item.QueueItem;
+import com.pmsbridge.queue.log.ActionLog;
+import com.pmsbridge.queue.settings.AutoApplySettings;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 
-/** Turns lifecycle events from {@code pms.domain-events.v1} into queue items. */
+/**
+ * Turns lifecycle events from {@code pms.domain-events.v1} into queue items, and applies at once the items whose
+ * type has auto-apply on (as {@code automation}). A record that is not a lifecycle event fails over to the DLQ.
+ */
 @ApplicationScoped
 public class LifecycleEventConsumer {
-    private static final Logger LOG = Logger.getLogger(LifecycleEventConsumer.class);
     private final ItemIntake intake;
+    private final AutoApplySettings settings;
+    private final Decisions decisions;
 
-    LifecycleEventConsumer(ItemIntake intake) {
+    LifecycleEventConsumer(ItemIntake intake, AutoApplySettings settings, Decisions decisions) {
         this.intake = intake;
+        this.settings = settings;
+        this.decisions = decisions;
     }
 
     @Incoming("domain-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) throws IOException {
         LifecycleEvent event = ContractJson.mapper().readValue(record.value(), LifecycleEvent.class);
-        if (event.eventId() == null || event.type() == null || event.org() == null) {
-            throw new IllegalArgumentException("lifecycle event without eventId, type or org");
+        if (event.eventId() == null || event.type() == null || event.org() == null || event.entityKey() == null) {
+            throw new IllegalArgumentException("lifecycle event without eventId, type, org or entityKey");
         }
-        intake.accept(event).ifPresent(item -> LOG.debugf("queued %s item %s", item.type, item.id));
+        for (QueueItem item : intake.accept(event)) {
+            if (settings.enabled(item.org, item.propertyId, item.type)) {
+                decisions.apply(item.id, item.org, ActionLog.AUTOMATION, true);
+            }
+        }
     }
 }

@@ -42,6 +42,21 @@ public class QueueItem extends PanacheEntityBase {
     public Map<String, Object> changes;
     @Column(name = "source_event_id")
     public String sourceEventId;
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
+    /** The PMS already shows the effect as done (e.g. the lease was archived): Skip is suggested. */
+    @Column(name = "suggested_skip")
+    public boolean suggestedSkip;
+    public String suggestion;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    /** Why it was skipped, or why applying it failed. */
+    public String reason;
+    /** Applied by an auto-apply setting. */
+    public boolean automated;
+    public int attempts;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -7,10 +7,14 @@ import com.pmsbridge.sync.projection.ChangeProjector;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes every {@code pms.<entity>.changes.v1} topic. The projection commits first, then the outbox is flushed,
+ * Consumes every {@code pms.<entity>.changes.v1} topic, a polled batch at a time. The projection commits first, then the outbox is flushed,
  * then the offset is committed (after this method returns), so a crash anywhere replays and the event id makes the
  * replay a no-op. An invalid record goes to the DLQ with the reason and the stream goes on.
  */
@@ -28,15 +32,17 @@ public class ChangeEventConsumer {
 
     @Incoming("change-events")
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        ChangeEvent event;
-        try {
-            event = ChangeEventReader.read(record.value());
-        } catch (InvalidChangeEventException e) {
-            deadLetters.send("projection", e.getMessage(), record);
-            return;
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ChangeEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(ChangeEventReader.read(record.value()));
+            } catch (InvalidChangeEventException e) {
+                deadLetters.send("projection", e.getMessage(), record);
+            }
         }
-        projector.project(event);
+        // one transaction per polled batch, not per event; per entity the order is the partition's order
+        projector.projectAll(events);
         relay.flush();
     }
 }

@@ -45,6 +45,16 @@ public class ChangeProjector {
         this.metrics = metrics;
     }
 
+    /** Applies a batch of changes in one transaction, in order; a replay of the batch is a no-op. */
+    @Transactional
+    public java.util.List<ProjectionResult> projectAll(java.util.List<ChangeEvent> events) {
+        java.util.List<ProjectionResult> results = new ArrayList<>(events.size());
+        for (ChangeEvent event : events) {
+            results.add(project(event));
+        }
+        return results;
+    }
+
     @Transactional
     public ProjectionResult project(ChangeEvent event) {
         if (eventStore.contains(event.eventId())) {

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ProjectionIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static TestKafkaWriter writer;
     private static TestKafkaReader domainEvents;
     private static TestKafkaReader dlq;

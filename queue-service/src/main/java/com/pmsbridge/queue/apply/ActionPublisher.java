@@ -1,0 +1,41 @@
+package com.pmsbridge.queue.apply;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.pmsbridge.contract.CloudEventHeaders;
+import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.Topics;
+import com.pmsbridge.contract.event.QueueAction;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Duration;
+
+/** Publishes an item's effect on {@code pms.queue.actions.v1}, keyed by the item id, and waits for the ack. */
+@ApplicationScoped
+public class ActionPublisher {
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+    private final MutinyEmitter<String> emitter;
+
+    ActionPublisher(@Channel("queue-actions") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void publish(QueueAction action) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.QUEUE_ACTIONS)
+                .withKey(action.itemId())
+                .withHeaders(CloudEventHeaders.of(action.eventId(), "/queue-service", action.action().cloudEventType(),
+                        action.entityKey(), action.appliedAt(), action.org()))
+                .build();
+        String json;
+        try {
+            json = ContractJson.mapper().writeValueAsString(action);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        WithoutTransaction.run(() -> emitter.sendMessage(Message.of(json).addMetadata(metadata)).await().atMost(ACK_TIMEOUT));
+    }
+}

@@ -1,0 +1,42 @@
+package com.pmsbridge.queue.apply;
+
+import com.pmsbridge.contract.event.QueueAction;
+import com.pmsbridge.queue.item.QueueItem;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What applying each item type means for downstream tools. */
+final class Effects {
+    private Effects() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static QueueAction of(QueueItem item, String actor, boolean automated) {
+        QueueAction.Action action = switch (item.type) {
+            case MOVE_IN -> requireUnit(item, QueueAction.Action.ACCESS_GRANTED, "move-in");
+            case MOVE_OUT -> requireUnit(item, QueueAction.Action.ACCESS_REVOKED, "move-out");
+            case RESIDENT_INVITATION -> QueueAction.Action.INVITATION_REQUESTED;
+            case RESIDENT_CREATION, RESIDENT_MODIFICATION -> QueueAction.Action.RESIDENT_UPSERTED;
+            case RESIDENT_DELETION -> QueueAction.Action.RESIDENT_REMOVED;
+            case LEASE_CREATION, LEASE_MODIFICATION -> QueueAction.Action.LEASE_UPSERTED;
+            case LEASE_ARCHIVING -> QueueAction.Action.LEASE_ARCHIVED;
+        };
+        Map<String, Object> data = new LinkedHashMap<>();
+        Object after = item.changes == null ? null : item.changes.get("after");
+        if (after instanceof Map<?, ?> values) {
+            data.putAll((Map<String, Object>) values);
+        }
+        return new QueueAction(QueueAction.SCHEMA_VERSION, item.id.toString(), action, item.org, item.connectionId,
+                item.propertyId, item.unitId, item.entityKey, item.id.toString(), item.type.name(), actor, automated,
+                data, Instant.now());
+    }
+
+    private static QueueAction.Action requireUnit(QueueItem item, QueueAction.Action action, String what) {
+        if (item.unitId == null || item.unitId.isBlank()) {
+            throw new EffectFailedException(what + " needs the unit the lease is for, and the PMS sent none");
+        }
+        return action;
+    }
+}
