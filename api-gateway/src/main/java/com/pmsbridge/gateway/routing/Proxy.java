@@ -43,7 +43,7 @@ public class Proxy {
         String path = "/" + uri.getPath().replaceFirst("^/", "");
         URI target = routes.resolve(path, uri.getRequestUri().getRawQuery()).orElse(null);
         if (target == null) {
-            return CompletableFuture.completedFuture(Problems.of(404, "no-route", "no service serves " + path));
+            return CompletableFuture.completedFuture(com.pmsbridge.service.http.Problems.of(404, "no_route", "no service serves " + path));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -58,7 +58,7 @@ public class Proxy {
                 .exceptionally(failure -> {
                     LOG.warnf("backend %s unreachable: %s", target.getHost() + ":" + target.getPort(),
                             failure.getClass().getSimpleName());
-                    return Problems.of(502, "backend-unavailable", "the service behind " + path + " is not reachable");
+                    return com.pmsbridge.service.http.Problems.of(502, "backend_unavailable", "the service behind " + path + " is not reachable");
                 });
     }
 

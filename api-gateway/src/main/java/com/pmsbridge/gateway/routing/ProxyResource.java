@@ -1,5 +1,7 @@
 package com.pmsbridge.gateway.routing;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,18 +32,21 @@ public class ProxyResource {
     }
 
     @GET
+    @Authenticated
     @Path("api/v1/{path: .+}")
     public CompletionStage<Response> get(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers) {
         return proxy.forward(request.getMethod(), uri, headers, null);
     }
 
     @DELETE
+    @Authenticated
     @Path("api/v1/{path: .+}")
     public CompletionStage<Response> delete(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers) {
         return proxy.forward(request.getMethod(), uri, headers, null);
     }
 
     @POST
+    @Authenticated
     @Path("api/v1/{path: .+}")
     public CompletionStage<Response> post(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers,
                                           byte[] body) {
@@ -49,6 +54,7 @@ public class ProxyResource {
     }
 
     @PUT
+    @Authenticated
     @Path("api/v1/{path: .+}")
     public CompletionStage<Response> put(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers,
                                          byte[] body) {
@@ -56,6 +62,7 @@ public class ProxyResource {
     }
 
     @PATCH
+    @Authenticated
     @Path("api/v1/{path: .+}")
     public CompletionStage<Response> patch(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers,
                                            byte[] body) {
@@ -63,6 +70,7 @@ public class ProxyResource {
     }
 
     @POST
+    @PermitAll
     @Path("webhooks/{connectionId}")
     public CompletionStage<Response> webhook(@Context Request request, @Context UriInfo uri,
                                              @Context HttpHeaders headers, byte[] body) {

@@ -1,6 +1,6 @@
 package com.pmsbridge.connector.backfill;
 
-import com.pmsbridge.connector.api.CallerOrg;
+import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.connector.connection.Connection;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package com.pmsbridge.connector.connection;
 
 import com.pmsbridge.connector.adapter.PmsAdapters;
-import com.pmsbridge.connector.api.CallerOrg;
+import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

@@ -23,7 +23,7 @@ public class InboxPublisher {
 
     /** Publishes and waits for the broker's acknowledgement, outside the caller's transaction context. */
     public void publishAndAwait(InboxEntry entry, java.time.Duration timeout) {
-        com.pmsbridge.connector.emit.WithoutTransaction.run(() -> publish(entry).await().atMost(timeout));
+        com.pmsbridge.service.kafka.WithoutTransaction.run(() -> publish(entry).await().atMost(timeout));
     }
 
     private Uni<Void> publish(InboxEntry entry) {

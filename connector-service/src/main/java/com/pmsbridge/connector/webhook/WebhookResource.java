@@ -1,6 +1,7 @@
 package com.pmsbridge.connector.webhook;
 
 import com.pmsbridge.connector.adapter.WebhookRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ public class WebhookResource {
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a signed webhook from a PMS")

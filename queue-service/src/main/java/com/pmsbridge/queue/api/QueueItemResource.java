@@ -1,5 +1,6 @@
 package com.pmsbridge.queue.api;
 
+import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.queue.apply.Decisions;
 import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.ItemType;

@@ -1,5 +1,6 @@
 package com.pmsbridge.queue.apply;
 
+import com.pmsbridge.service.kafka.WithoutTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;

@@ -1,6 +1,6 @@
 package com.pmsbridge.queue.log;
 
-import com.pmsbridge.queue.api.CallerOrg;
+import com.pmsbridge.service.security.CallerOrg;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -1,6 +1,6 @@
 package com.pmsbridge.queue.settings;
 
-import com.pmsbridge.queue.api.CallerOrg;
+import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.queue.item.ItemType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;

@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.outbox;
 
+import com.pmsbridge.service.kafka.WithoutTransaction;
 import com.pmsbridge.contract.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,4 +1,4 @@
-package com.pmsbridge.queue.apply;
+package com.pmsbridge.service.kafka;
 
 import org.eclipse.microprofile.context.ThreadContext;
 

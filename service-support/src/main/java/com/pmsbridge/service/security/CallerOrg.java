@@ -1,4 +1,4 @@
-package com.pmsbridge.queue.api;
+package com.pmsbridge.service.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;

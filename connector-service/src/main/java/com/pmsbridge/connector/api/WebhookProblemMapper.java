@@ -1,0 +1,14 @@
+package com.pmsbridge.connector.api;
+
+import com.pmsbridge.connector.adapter.WebhookRejectedException;
+import com.pmsbridge.service.http.Problems;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Webhook refusals as problem documents naming what is wrong; every other error is mapped by service-support. */
+public class WebhookProblemMapper {
+    @ServerExceptionMapper
+    public Response rejected(WebhookRejectedException e) {
+        return Problems.of(e.status(), e.reasonCode(), e.getMessage());
+    }
+}
