@@ -1,5 +1,6 @@
 package com.pmsbridge.queue.log;
 
+import com.pmsbridge.service.persistence.SqlTimes;
 import com.pmsbridge.service.security.CallerOrg;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ public class LogResource {
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
             entries.add(new LogEntryView(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], toInstant(r[9])));
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], SqlTimes.toInstant(r[9])));
         }
         return entries;
     }
@@ -85,14 +85,5 @@ public class LogResource {
         } catch (DateTimeParseException e) {
             throw new BadRequestException("query parameter '" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z");
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        return switch (value) {
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            case Instant i -> i;
-            default -> null;
-        };
     }
 }

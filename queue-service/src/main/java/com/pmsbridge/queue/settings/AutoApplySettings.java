@@ -2,6 +2,7 @@ package com.pmsbridge.queue.settings;
 
 import com.pmsbridge.queue.item.ItemType;
 import com.pmsbridge.queue.log.ActionLog;
+import com.pmsbridge.service.persistence.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -64,8 +65,7 @@ public class AutoApplySettings {
                         where org = ?1 order by property_id, item_type""").setParameter(1, org).getResultList()) {
             Object[] r = (Object[]) row;
             settings.add(new Setting(ORG_WIDE.equals(r[0]) ? null : (String) r[0], ItemType.valueOf((String) r[1]),
-                    (Boolean) r[2], (String) r[3], r[4] instanceof Timestamp t ? t.toInstant()
-                    : ((java.time.OffsetDateTime) r[4]).toInstant()));
+                    (Boolean) r[2], (String) r[3], SqlTimes.toInstant(r[4])));
         }
         return settings;
     }

@@ -2,6 +2,7 @@ package com.pmsbridge.sync.outbox;
 
 import com.pmsbridge.service.kafka.WithoutTransaction;
 import com.pmsbridge.contract.CloudEventHeaders;
+import com.pmsbridge.service.persistence.SqlTimes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -13,9 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,21 +76,12 @@ public class OutboxRelay {
                     .withTopic((String) row[2])
                     .withKey((String) row[3])
                     .withHeaders(CloudEventHeaders.of((String) row[1], "/sync-service", (String) row[4],
-                            (String) row[5], instant(row[8]), (String) row[6]))
+                            (String) row[5], SqlTimes.toInstant(row[8]), (String) row[6]))
                     .build();
             acks.add(WithoutTransaction.call(() -> emitter.sendMessage(Message.of((String) row[7]).addMetadata(metadata))));
         }
         WithoutTransaction.run(() -> Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT));
         em.createNativeQuery("delete from outbox where id in (:ids)").setParameter("ids", ids).executeUpdate();
         return rows.size();
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Timestamp timestamp -> timestamp.toInstant();
-            case OffsetDateTime offset -> offset.toInstant();
-            case Instant instant -> instant;
-            default -> Instant.now();
-        };
     }
 }

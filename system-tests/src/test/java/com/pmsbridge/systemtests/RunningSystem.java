@@ -1,0 +1,81 @@
+package com.pmsbridge.systemtests;
+
+import com.pmsbridge.testsupport.KafkaTopics;
+import com.pmsbridge.testsupport.TestInfrastructure;
+import com.pmsbridge.testsupport.TestOidcServer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four packaged services as separate processes against the real test broker and database, with tokens
+ * verified against {@link TestOidcServer}. Started once per test JVM and stopped when it exits.
+ */
+final class RunningSystem {
+    private static TestOidcServer oidc;
+    private static ServiceProcess connector;
+    private static ServiceProcess sync;
+    private static ServiceProcess queue;
+    private static ServiceProcess gateway;
+
+    private RunningSystem() {
+    }
+
+    static synchronized void start() {
+        if (gateway != null) {
+            return;
+        }
+        KafkaTopics.createContractTopics(TestInfrastructure.kafkaBootstrapServers());
+        oidc = TestOidcServer.start();
+        connector = ServiceProcess.start("connector-service", backendEnv("connector_test", Map.of(
+                "CONNECTOR_DEMO_ENABLED", "true")));
+        sync = ServiceProcess.start("sync-service", backendEnv("sync_test", Map.of(
+                "MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e")));
+        queue = ServiceProcess.start("queue-service", backendEnv("queue_test", Map.of(
+                "MP_MESSAGING_INCOMING_DOMAIN_EVENTS_GROUP_ID", "queue-service-e2e")));
+        for (ServiceProcess backend : List.of(connector, sync, queue)) {
+            backend.awaitReady();
+        }
+        Map<String, String> gatewayEnv = new HashMap<>();
+        gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer());
+        gatewayEnv.put("GATEWAY_ROUTES_WEBHOOKS_TARGET_URL", connector.baseUrl());
+        gatewayEnv.put("GATEWAY_ROUTES_CONNECTIONS_TARGET_URL", connector.baseUrl());
+        gatewayEnv.put("GATEWAY_ROUTES_ENTITIES_TARGET_URL", sync.baseUrl());
+        gatewayEnv.put("GATEWAY_ROUTES_CONFLICTS_TARGET_URL", sync.baseUrl());
+        gatewayEnv.put("GATEWAY_ROUTES_QUEUE_TARGET_URL", queue.baseUrl());
+        gatewayEnv.put("GATEWAY_RATE_LIMIT_BURST", "20");
+        gateway = ServiceProcess.start("api-gateway", gatewayEnv);
+        gateway.awaitReady();
+        Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
+    }
+
+    static String gateway() {
+        return gateway.baseUrl();
+    }
+
+    static List<ServiceProcess> services() {
+        return List.of(connector, sync, queue, gateway);
+    }
+
+    private static void stop() {
+        for (ServiceProcess process : new ServiceProcess[]{gateway, queue, sync, connector}) {
+            if (process != null) {
+                process.close();
+            }
+        }
+        if (oidc != null) {
+            oidc.close();
+        }
+    }
+
+    private static Map<String, String> backendEnv(String database, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", TestInfrastructure.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.dbUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.dbPassword());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer());
+        return env;
+    }
+}
