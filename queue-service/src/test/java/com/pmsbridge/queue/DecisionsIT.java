@@ -216,6 +216,23 @@ class DecisionsIT {
                         .executeUpdate())).hasStackTraceContaining("append-only");
     }
 
+    @Test
+    void givenDecisions_whenMetricsScraped_thenQueueHealthIsExposed() {
+        // given: a pending item, and a decision recorded
+        String org = "org-" + UUID.randomUUID();
+        pendingItem(org, LifecycleType.LEASE_CREATED, "P-M", "U-M", Map.of(), Map.of("status", "FUTURE"));
+        String failed = pendingItem(org, LifecycleType.MOVE_IN, "P-M", null, Map.of(), Map.of("status", "CURRENT"));
+        given().auth().oauth2(TestTokens.of("olivia", org, "operator")).post("/api/v1/queue/items/" + failed + "/apply");
+
+        // then: gauges follow within a refresh, counters at once
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertThat(metrics).contains("pms_queue_pending_items{age=\"lt_1h\",org=\"" + org + "\",type=\"LEASE_CREATION\"} 1.0");
+            assertThat(metrics).contains("pms_queue_oldest_pending_age_seconds{org=\"" + org + "\"}");
+            assertThat(metrics).contains("pms_queue_items_failed_total{type=\"MOVE_IN\"}");
+        });
+    }
+
     private String pendingItem(String org, LifecycleType type, String propertyId, String unitId,
                                Map<String, Object> before, Map<String, Object> after) {
         String entityKey = (type.name().startsWith("RESIDENT") ? "resident" : "lease") + ":conn-q:" + UUID.randomUUID();
