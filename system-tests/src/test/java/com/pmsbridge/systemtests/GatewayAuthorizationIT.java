@@ -136,6 +136,15 @@ class GatewayAuthorizationIT {
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 
+    @Test
+    void givenBrowserWithoutSession_whenOpeningTheConsole_thenRedirectedToTheAuthorizationCodeLogin() {
+        given().baseUri(RunningSystem.gateway()).redirects().follow(false).accept("text/html").get("/console")
+                .then().statusCode(302)
+                .header("Location", containsString("/protocol/openid-connect/auth"))
+                .header("Location", containsString("response_type=code"))
+                .header("Location", containsString("client_id=pms-gateway"));
+    }
+
     private static int rank(String role) {
         return Map.of("viewer", 1, "operator", 2, "admin", 3).get(role);
     }
