@@ -46,7 +46,7 @@ public final class ChangeEngine {
     }
 
     @SuppressWarnings("unchecked")
-    String moveIn() {
+    public String moveIn() {
         return portfolio.pick(Kind.LEASE, l -> "Future".equals(l.get("LeaseStatus"))).map(lease -> {
             portfolio.update(Kind.LEASE, lease.id(), now(), l -> {
                 l.put("LeaseStatus", "Active");
@@ -57,7 +57,7 @@ public final class ChangeEngine {
     }
 
     @SuppressWarnings("unchecked")
-    String moveOut() {
+    public String moveOut() {
         return portfolio.pick(Kind.LEASE, l -> "Active".equals(l.get("LeaseStatus"))).map(lease -> {
             Object tenantId = ((List<Map<String, Object>>) lease.body().get("Tenants")).getFirst().get("Id");
             portfolio.update(Kind.LEASE, lease.id(), now(), l -> {
