@@ -149,6 +149,19 @@ class DecisionsIT {
     }
 
     @Test
+    void givenNewResidentWithEmail_whenArrives_thenCreationAndInvitationItems() {
+        String org = "org-" + UUID.randomUUID();
+        String entityKey = "resident:conn-q:" + UUID.randomUUID();
+        LifecycleEvents.publish(writer, LifecycleEvents.of(LifecycleType.RESIDENT_CREATED, org, entityKey, "P-1", "U-1",
+                Map.of(), Map.of("firstName", "Zoë", "email", "zoe@example.com")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(given().auth().oauth2(TestTokens.of("v", org, "viewer"))
+                .get("/api/v1/queue/items").then().extract().jsonPath()
+                .getList("findAll { it.entityKey == '" + entityKey + "' }.type", String.class))
+                .containsExactlyInAnyOrder("RESIDENT_CREATION", "RESIDENT_INVITATION"));
+    }
+
+    @Test
     void givenPendingMoveOut_whenLeaseArchivedArrives_thenMoveOutIsASuggestedSkip() {
         String org = "org-" + UUID.randomUUID();
         String entityKey = "lease:conn-q:" + UUID.randomUUID();

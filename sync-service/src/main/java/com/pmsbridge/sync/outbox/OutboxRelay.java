@@ -49,7 +49,7 @@ public class OutboxRelay {
         return total;
     }
 
-    @Scheduled(every = "${sync.outbox.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${sync.outbox.sweep-interval:5s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
             flush();
