@@ -54,6 +54,15 @@ final class RunningSystem {
         return gateway.baseUrl();
     }
 
+    /** What a service has logged so far. */
+    static String log(String module) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("target", module + ".log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static List<ServiceProcess> services() {
         return List.of(connector, sync, queue, gateway);
     }
