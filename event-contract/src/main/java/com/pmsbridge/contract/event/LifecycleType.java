@@ -11,7 +11,9 @@ public enum LifecycleType {
     MOVE_IN,
     MOVE_OUT,
     WORK_ORDER_CREATED,
-    WORK_ORDER_STATUS_CHANGED;
+    WORK_ORDER_STATUS_CHANGED,
+    /** Both sides changed a shared field; the losing value is kept as a conflict record. */
+    FIELD_CONFLICT_RECORDED;
 
     public String cloudEventType() {
         return "com.pmsbridge.lifecycle." + name().toLowerCase().replace('_', '-') + ".v1";

@@ -23,7 +23,7 @@ public enum ItemType {
             case LEASE_ARCHIVED -> List.of(LEASE_ARCHIVING);
             case MOVE_IN -> List.of(MOVE_IN);
             case MOVE_OUT -> List.of(MOVE_OUT);
-            case WORK_ORDER_CREATED, WORK_ORDER_STATUS_CHANGED -> List.of();
+            case WORK_ORDER_CREATED, WORK_ORDER_STATUS_CHANGED, FIELD_CONFLICT_RECORDED -> List.of();
         };
     }
 

@@ -33,6 +33,11 @@ public class Outbox {
                 event.entityKey(), event.org(), json(event));
     }
 
+    public void addCommand(com.pmsbridge.contract.event.WritebackCommand command) {
+        insert(command.commandId(), Topics.WRITEBACK_COMMANDS, command.entityKey(), command.type().cloudEventType(),
+                command.entityKey(), command.org(), json(command));
+    }
+
     public void addState(EntityState state) {
         EntityType type = EntityType.fromWireName(state.entityType);
         String id = UUID.nameUUIDFromBytes((state.entityKey + "|" + state.lastSeq).getBytes(StandardCharsets.UTF_8))

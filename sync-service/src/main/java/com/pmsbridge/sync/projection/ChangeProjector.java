@@ -4,7 +4,12 @@ import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.eventstore.EventStore;
+import com.pmsbridge.sync.conflict.ConflictRecorder;
+import com.pmsbridge.sync.conflict.ConflictRule;
+import com.pmsbridge.sync.conflict.HybridLogicalClock;
 import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
+import com.pmsbridge.sync.ownership.Owner;
+import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,21 +33,29 @@ import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
  */
 @ApplicationScoped
 public class ChangeProjector {
-    private static final String SOURCE_PMS = "pms";
+    public static final String SOURCE_PMS = "pms";
+    public static final String SOURCE_HUB = "hub";
 
     private final EntityManager em;
     private final EventStore eventStore;
     private final LifecycleDeriver deriver;
     private final Outbox outbox;
     private final MeterRegistry metrics;
+    private final OwnershipPolicy ownership;
+    private final ConflictRecorder conflicts;
+    private final HybridLogicalClock clock;
 
     ChangeProjector(EntityManager em, EventStore eventStore, LifecycleDeriver deriver, Outbox outbox,
-                    MeterRegistry metrics) {
+                    MeterRegistry metrics, OwnershipPolicy ownership, ConflictRecorder conflicts,
+                    HybridLogicalClock clock) {
         this.em = em;
         this.eventStore = eventStore;
         this.deriver = deriver;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.ownership = ownership;
+        this.conflicts = conflicts;
+        this.clock = clock;
     }
 
     /** Applies a batch of changes in one transaction, in order; a replay of the batch is a no-op. */
@@ -57,9 +70,19 @@ public class ChangeProjector {
 
     @Transactional
     public ProjectionResult project(ChangeEvent event) {
+        return project(event, SOURCE_PMS);
+    }
+
+    /**
+     * Applies one change from the PMS ({@value #SOURCE_PMS}) or from a hub edit ({@value #SOURCE_HUB}; its fields
+     * were checked against the ownership policy by the caller).
+     */
+    @Transactional
+    public ProjectionResult project(ChangeEvent event, String source) {
         if (eventStore.contains(event.eventId())) {
             return ProjectionResult.duplicate();
         }
+        clock.observe(event.sourceVersion());
         String key = event.key().value();
         EntityState state = em.find(EntityState.class, key, LockModeType.PESSIMISTIC_WRITE);
         boolean isNew = state == null;
@@ -70,14 +93,15 @@ public class ChangeProjector {
         Map<String, Object> before = new LinkedHashMap<>(state.data);
 
         List<String> changed = new ArrayList<>();
-        boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed) : applyUpsert(state, event, changed);
+        boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed)
+                : SOURCE_HUB.equals(source) ? applyHubEdit(state, event, changed) : applyUpsert(state, event, changed);
 
         state.lastSeq++;
         state.updatedAt = Instant.now();
         if (isNew) {
             em.persist(state);
         }
-        eventStore.append(event, state.lastSeq, SOURCE_PMS, changed, !stale);
+        eventStore.append(event, state.lastSeq, source, changed, !stale);
         ProjectionResult result = new ProjectionResult(stale ? ProjectionResult.Outcome.STALE
                 : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
         count(event, result);
@@ -114,14 +138,69 @@ public class ChangeProjector {
         return false;
     }
 
+    /** A hub edit: hub-owned fields are set; shared fields too, pending until the PMS confirms the write-back. */
+    private boolean applyHubEdit(EntityState state, ChangeEvent event, List<String> changed) {
+        for (Map.Entry<String, Object> field : event.data().entrySet()) {
+            boolean shared = ownership.owner(state.entityType, field.getKey()) == Owner.SHARED;
+            if (!Objects.equals(state.data.get(field.getKey()), field.getValue())) {
+                changed.add(field.getKey());
+                state.data.put(field.getKey(), field.getValue());
+            }
+            state.fieldVersions.put(field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_HUB, shared));
+        }
+        return false;
+    }
+
+    /**
+     * A PMS change for a shared field the hub has changed and the PMS not yet confirmed: the same value is the echo of
+     * our write-back (confirmed); another value is a conflict, resolved by the field's rule, the loser recorded.
+     * Returns true when the field was handled here.
+     */
+    private boolean resolveShared(EntityState state, ChangeEvent event, String field, Object pmsValue,
+                                  List<String> changed) {
+        EntityState.FieldVersion current = state.fieldVersions.get(field);
+        if (current == null || !SOURCE_HUB.equals(current.source()) || !current.pending()
+                || ownership.owner(state.entityType, field) != Owner.SHARED) {
+            return false;
+        }
+        Object hubValue = state.data.get(field);
+        if (Objects.equals(hubValue, pmsValue)) {
+            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, false));
+            return true;
+        }
+        ConflictRule rule = ownership.rule(state.entityType, field);
+        boolean pmsWins = switch (rule) {
+            case PMS_WINS -> true;
+            case HUB_WINS -> false;
+            case LATEST_WINS -> !isOlder(event.sourceVersion(), current.version());
+        };
+        conflicts.record(state, field, hubValue, current.version(), pmsValue, event.sourceVersion(), rule.wireName(),
+                pmsWins ? SOURCE_PMS : SOURCE_HUB, "both sides changed a shared field", event.eventId());
+        if (pmsWins) {
+            changed.add(field);
+            state.data.put(field, pmsValue);
+            state.fieldVersions.put(field, new EntityState.FieldVersion(event.sourceVersion(), SOURCE_PMS, false));
+        } else {
+            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, false));
+        }
+        return true;
+    }
+
     /** Returns true when every field of the change is older than what the state holds. */
-    private static boolean applyUpsert(EntityState state, ChangeEvent event, List<String> changed) {
+    private boolean applyUpsert(EntityState state, ChangeEvent event, List<String> changed) {
         if (state.deleted && isOlder(event.sourceVersion(), state.version)) {
             return true;
         }
         boolean resurrected = state.deleted;
         boolean anyApplied = false;
         for (Map.Entry<String, Object> field : event.data().entrySet()) {
+            if (ownership.owner(state.entityType, field.getKey()) == Owner.HUB) {
+                continue; // the PMS does not set hub-owned fields
+            }
+            if (!resurrected && resolveShared(state, event, field.getKey(), field.getValue(), changed)) {
+                anyApplied = true;
+                continue;
+            }
             EntityState.FieldVersion current = state.fieldVersions.get(field.getKey());
             if (current != null && !resurrected && isOlder(event.sourceVersion(), current.version())) {
                 continue;

@@ -39,7 +39,13 @@ public class EntityState extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** Where a field's current value came from. */
-    public record FieldVersion(String version, String source) {
+    /**
+     * Where a field's current value came from. {@code pending} marks a hub edit of a shared field that the PMS has
+     * not confirmed yet (its echo confirms it; a different PMS value then is a conflict).
+     */
+    public record FieldVersion(String version, String source, boolean pending) {
+        public FieldVersion(String version, String source) {
+            this(version, source, false);
+        }
     }
 }

@@ -1,0 +1,118 @@
+package com.pmsbridge.sync.api;
+
+import com.pmsbridge.service.persistence.SqlTimes;
+import com.pmsbridge.service.security.CallerOrg;
+import com.pmsbridge.sync.hubedit.HubEdits;
+import com.pmsbridge.sync.projection.EntityState;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An entity's current state (with each field's source and version), its history, and hub edits. */
+@Path("/api/v1/entities/{entityKey}")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntityResource {
+    private final CallerOrg caller;
+    private final EntityManager em;
+    private final HubEdits edits;
+
+    EntityResource(CallerOrg caller, EntityManager em, HubEdits edits) {
+        this.caller = caller;
+        this.em = em;
+        this.edits = edits;
+    }
+
+    public record FieldView(Object value, String source, String version, boolean pendingWriteBack) {
+    }
+
+    public record EntityView(String entityKey, String entityType, String org, String connectionId, String externalId,
+                             boolean deleted, String version, Map<String, FieldView> fields, Instant updatedAt) {
+    }
+
+    public record HistoryEntry(int seq, String eventId, String source, String op, String version,
+                               List<String> changedFields, boolean applied, Instant occurredAt, Instant receivedAt) {
+    }
+
+    public record Edit(Map<String, Object> fields) {
+    }
+
+    @GET
+    @RolesAllowed({"viewer", "operator", "admin"})
+    @Transactional
+    @Operation(summary = "An entity's current state, with the source and version of every field")
+    public EntityView get(@PathParam("entityKey") String entityKey) {
+        EntityState state = owned(entityKey);
+        Map<String, FieldView> fields = new LinkedHashMap<>();
+        state.data.forEach((name, value) -> {
+            EntityState.FieldVersion version = state.fieldVersions.get(name);
+            fields.put(name, new FieldView(value, version == null ? null : version.source(),
+                    version == null ? null : version.version(), version != null && version.pending()));
+        });
+        return new EntityView(state.entityKey, state.entityType, state.org, state.connectionId, state.externalId,
+                state.deleted, state.version, fields, state.updatedAt);
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({"viewer", "operator", "admin"})
+    @Transactional
+    @Operation(summary = "The timeline of changes applied to an entity: which system, when, what changed")
+    public List<HistoryEntry> history(@PathParam("entityKey") String entityKey) {
+        owned(entityKey);
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                        select entity_seq, event_id, source, op, source_version, cast(changed_fields as text), applied,
+                               occurred_at, received_at
+                        from event_store where entity_key = ?1 order by entity_seq""")
+                .setParameter(1, entityKey).getResultList()) {
+            Object[] r = (Object[]) row;
+            entries.add(new HistoryEntry(((Number) r[0]).intValue(), (String) r[1], (String) r[2], String.valueOf(r[3]),
+                    (String) r[4], fields((String) r[5]), (Boolean) r[6], SqlTimes.toInstant(r[7]), SqlTimes.toInstant(r[8])));
+        }
+        return entries;
+    }
+
+    @PATCH
+    @RolesAllowed({"operator", "admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit hub-owned and shared fields; a PMS-owned field is refused with 409")
+    public EntityView edit(@PathParam("entityKey") String entityKey, Edit edit) {
+        if (edit == null || edit.fields() == null || edit.fields().isEmpty()) {
+            throw new BadRequestException("field 'fields' must name at least one field to change");
+        }
+        edits.edit(entityKey, caller.value(), edit.fields(), caller.subject());
+        return get(entityKey);
+    }
+
+    private EntityState owned(String entityKey) {
+        EntityState state = EntityState.findById(entityKey);
+        if (state == null || !state.org.equals(caller.value())) {
+            throw new NotFoundException("no entity '" + entityKey + "'");
+        }
+        return state;
+    }
+
+    private static List<String> fields(String json) {
+        try {
+            return List.of(com.pmsbridge.contract.ContractJson.mapper().readValue(json, String[].class));
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.pmsbridge.sync.hubedit;
+
+import com.pmsbridge.contract.EntityKey;
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.contract.event.WritebackCommand;
+import com.pmsbridge.sync.conflict.HybridLogicalClock;
+import com.pmsbridge.sync.outbox.Outbox;
+import com.pmsbridge.sync.outbox.OutboxRelay;
+import com.pmsbridge.sync.ownership.Owner;
+import com.pmsbridge.sync.ownership.OwnershipPolicy;
+import com.pmsbridge.sync.projection.ChangeProjector;
+import com.pmsbridge.sync.projection.EntityState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Edits from operators and downstream tools. A PMS-owned field is refused (409, naming the field and its owner);
+ * hub-owned and shared fields become a change event with source {@code hub} and a hybrid-logical-clock version, and
+ * shared fields are written back to the PMS through {@code pms.writeback.commands.v1}.
+ */
+@ApplicationScoped
+public class HubEdits {
+    private final OwnershipPolicy ownership;
+    private final ChangeProjector projector;
+    private final HybridLogicalClock clock;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+
+    HubEdits(OwnershipPolicy ownership, ChangeProjector projector, HybridLogicalClock clock, Outbox outbox,
+             OutboxRelay relay) {
+        this.ownership = ownership;
+        this.projector = projector;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    public void edit(String entityKey, String org, Map<String, Object> fields, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EntityState state = EntityState.findById(entityKey);
+            if (state == null || !state.org.equals(org) || state.deleted) {
+                throw new NotFoundException("no entity '" + entityKey + "'");
+            }
+            for (String field : fields.keySet()) {
+                if (ownership.owner(state.entityType, field) == Owner.PMS) {
+                    throw new ClientErrorException("field '" + field + "' of a " + state.entityType
+                            + " is owned by the PMS; change it in the PMS", 409);
+                }
+            }
+            EntityKey key = EntityKey.parse(entityKey);
+            Instant now = Instant.now();
+            ChangeEvent edit = new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), org,
+                    key.connectionId(), "hub", key.type(), key.externalId(), Op.UPDATE, clock.next(), null, now, now,
+                    new LinkedHashMap<>(fields));
+            projector.project(edit, ChangeProjector.SOURCE_HUB);
+            writeBack(state, edit, actor);
+        });
+        relay.flush();
+    }
+
+    private void writeBack(EntityState state, ChangeEvent edit, String actor) {
+        Map<String, Object> shared = new LinkedHashMap<>();
+        edit.data().forEach((field, value) -> {
+            if (ownership.owner(state.entityType, field) == Owner.SHARED) {
+                shared.put(field, value);
+            }
+        });
+        WritebackCommand.Type type = switch (state.entityType) {
+            case "workorder" -> shared.containsKey("status") ? WritebackCommand.Type.UPDATE_WORK_ORDER_STATUS : null;
+            case "resident" -> shared.containsKey("email") || shared.containsKey("phone")
+                    ? WritebackCommand.Type.UPDATE_RESIDENT_CONTACT : null;
+            default -> null;
+        };
+        if (type != null) {
+            outbox.addCommand(new WritebackCommand(WritebackCommand.SCHEMA_VERSION, edit.eventId(), type, state.org,
+                    state.connectionId, state.entityKey, state.externalId, shared, actor, edit.receivedAt()));
+        }
+    }
+}
