@@ -121,21 +121,12 @@ public class ChangeProjector {
         state.connectionId = event.connectionId();
         state.entityType = event.entityType().wireName();
         state.externalId = event.externalId();
-        state.version = event.sourceVersion();
         return state;
     }
 
-    /** Returns true when the delete is older than the record and so has no effect. */
+    /** Returns true when the delete is older than the record and so has no effect on its existence. */
     private static boolean applyDelete(EntityState state, ChangeEvent event, List<String> changed) {
-        if (isOlder(event.sourceVersion(), state.version) && state.lastSeq > 0) {
-            return true;
-        }
-        if (!state.deleted) {
-            changed.addAll(state.data.keySet());
-        }
-        state.deleted = true;
-        state.version = event.sourceVersion();
-        return false;
+        return RecordMerger.delete(state, event, changed);
     }
 
     /** A hub edit: hub-owned fields are set; shared fields too, pending until the PMS confirms the write-back. */
@@ -188,38 +179,17 @@ public class ChangeProjector {
 
     /** Returns true when every field of the change is older than what the state holds. */
     private boolean applyUpsert(EntityState state, ChangeEvent event, List<String> changed) {
-        if (state.deleted && isOlder(event.sourceVersion(), state.version)) {
-            return true;
-        }
-        boolean resurrected = state.deleted;
-        boolean anyApplied = false;
-        for (Map.Entry<String, Object> field : event.data().entrySet()) {
-            if (ownership.owner(state.entityType, field.getKey()) == Owner.HUB) {
-                continue; // the PMS does not set hub-owned fields
+        return RecordMerger.upsert(state, event, SOURCE_PMS, new RecordMerger.FieldGuard() {
+            @Override
+            public boolean ignored(String field) {
+                return ownership.owner(state.entityType, field) == Owner.HUB; // the PMS does not set hub fields
             }
-            if (!resurrected && resolveShared(state, event, field.getKey(), field.getValue(), changed)) {
-                anyApplied = true;
-                continue;
+
+            @Override
+            public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
+                return resolveShared(state, event, field, value, fieldsChanged);
             }
-            EntityState.FieldVersion current = state.fieldVersions.get(field.getKey());
-            if (current != null && !resurrected && isOlder(event.sourceVersion(), current.version())) {
-                continue;
-            }
-            anyApplied = true;
-            if (resurrected || !Objects.equals(state.data.get(field.getKey()), field.getValue())) {
-                changed.add(field.getKey());
-                state.data.put(field.getKey(), field.getValue());
-            }
-            state.fieldVersions.put(field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_PMS));
-        }
-        if (!anyApplied && state.lastSeq > 0) {
-            return true;
-        }
-        state.deleted = false;
-        if (state.lastSeq == 0 || !isOlder(event.sourceVersion(), state.version)) {
-            state.version = event.sourceVersion();
-        }
-        return false;
+        }, changed);
     }
 
     private void count(ChangeEvent event, ProjectionResult result) {

@@ -34,6 +34,9 @@ public class EntityState extends PanacheEntityBase {
     /** The newest source version applied to the record (or its tombstone). */
     public String version;
     public boolean deleted;
+    /** The newest delete seen, also when a newer update outlived it. */
+    @Column(name = "delete_version")
+    public String deleteVersion;
     @Column(name = "last_seq")
     public int lastSeq;
     @Column(name = "updated_at")
@@ -43,9 +46,13 @@ public class EntityState extends PanacheEntityBase {
      * Where a field's current value came from. {@code pending} marks a hub edit of a shared field that the PMS has
      * not confirmed yet (its echo confirms it; a different PMS value then is a conflict).
      */
-    public record FieldVersion(String version, String source, boolean pending) {
+    public record FieldVersion(String version, String source, boolean pending, String eventId) {
+        public FieldVersion(String version, String source, boolean pending) {
+            this(version, source, pending, null);
+        }
+
         public FieldVersion(String version, String source) {
-            this(version, source, false);
+            this(version, source, false, null);
         }
     }
 }
