@@ -195,5 +195,13 @@ public class ChangeProjector {
     private void count(ChangeEvent event, ProjectionResult result) {
         metrics.counter("pms_sync_events_total", "entity", event.entityType().wireName(), "op", event.op().code(),
                 "outcome", result.outcome().name().toLowerCase()).increment();
+        if (result.outcome() == ProjectionResult.Outcome.APPLIED && event.occurredAt() != null) {
+            // end-to-end freshness: from the change in the PMS (or the hub edit) to its state here
+            io.micrometer.core.instrument.Timer.builder("pms_sync_freshness_seconds")
+                    .description("From the PMS's change time to the change applied to state")
+                    .tag("entity", event.entityType().wireName()).publishPercentileHistogram()
+                    .minimumExpectedValue(java.time.Duration.ofMillis(10)).maximumExpectedValue(java.time.Duration.ofHours(1))
+                    .register(metrics).record(java.time.Duration.between(event.occurredAt(), Instant.now()).abs());
+        }
     }
 }

@@ -1,0 +1,109 @@
+package com.pmsbridge.sync.rebuild;
+
+import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.testsupport.KafkaTestResource;
+import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestKafkaWriter;
+import com.pmsbridge.testsupport.TestOidcResource;
+import com.pmsbridge.testsupport.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(TestOidcResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+class RebuildIT {
+    @Inject
+    EntityManager em;
+
+    @Test
+    void givenProjectedHistory_whenRebuilt_thenStateEqualsTheLiveState() {
+        // given: 30 leases with shuffled updates, duplicates and deletes, projected live
+        String connection = "rb-" + UUID.randomUUID().toString().substring(0, 8);
+        Random random = new Random(7);
+        List<ChangeEvent> events = new ArrayList<>();
+        for (int lease = 0; lease < 30; lease++) {
+            for (int change = 0; change < 4; change++) {
+                events.add(event(connection, "L-" + lease, random.nextInt(6) == 0 ? Op.DELETE : Op.UPDATE,
+                        1 + random.nextInt(9), random));
+            }
+        }
+        Collections.shuffle(events, random);
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            events.forEach(writer::send);
+            events.subList(0, 10).forEach(writer::send);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedEvents(connection) == events.size());
+        Map<String, String> live = states(connection);
+
+        // when
+        String admin = TestTokens.of("adam", "acme", "admin");
+        String id = given().auth().oauth2(admin).post("/api/v1/entities/_rebuilds").then().statusCode(202)
+                .extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/entities/_rebuilds/" + id).then().body("status", equalTo("COMPLETED")));
+
+        // then
+        assertThat(states(connection)).isEqualTo(live).hasSize(30);
+        given().auth().oauth2(TestTokens.of("olivia", "acme", "operator")).post("/api/v1/entities/_rebuilds")
+                .then().statusCode(403);
+    }
+
+    private long storedEvents(String connection) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from event_store where connection_id = ?1").setParameter(1, connection)
+                .getSingleResult()).longValue());
+    }
+
+    /** Per entity: deleted, version and (for live entities) the data, as text. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> states(String connection) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> states = new LinkedHashMap<>();
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                            select entity_key, deleted, version, case when deleted then '' else cast(data as text) end
+                            from entity_state where connection_id = ?1 order by entity_key""")
+                    .setParameter(1, connection).getResultList()) {
+                states.put((String) row[0], row[1] + "|" + row[2] + "|" + row[3]);
+            }
+            return states;
+        });
+    }
+
+    private static ChangeEvent event(String connection, String leaseId, Op op, int minute, Random random) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (op != Op.DELETE) {
+            data.put("id", leaseId);
+            data.put("status", random.nextBoolean() ? "CURRENT" : "FUTURE");
+            if (random.nextBoolean()) {
+                data.put("rent", (1000 + random.nextInt(5) * 100) + ".00");
+            }
+        }
+        String version = "2026-11-23T08:%02d:00Z".formatted(minute);
+        return new ChangeEvent(1, UUID.randomUUID().toString(), "acme", connection, "generic", EntityType.LEASE, leaseId,
+                op, version, null, Instant.parse(version), Instant.now(), data);
+    }
+}
