@@ -1,0 +1,59 @@
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Fills pms.lease.changes.v1 with N canonical change events for E leases (several changes each, 5 % out of order,
+ * 2 % duplicated) as fast as the producer allows, then exits. Run with Kafka's jars on the class path:
+ * java -cp '.local-stack/kafka-lib/*' bench/ChangeEventLoad.java <bootstrap> <connection> <events> <entities>
+ */
+public class ChangeEventLoad {
+    public static void main(String[] args) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", args[0]);
+        config.put("acks", "all");
+        config.put("linger.ms", "20");
+        config.put("batch.size", "262144");
+        config.put("compression.type", "lz4");
+        config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        config.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        String connection = args[1];
+        int events = Integer.parseInt(args[2]);
+        int entities = Integer.parseInt(args[3]);
+        Random random = new Random(1);
+        long base = Instant.parse("2026-11-23T00:00:00Z").getEpochSecond();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (int i = 0; i < events; i++) {
+                int entity = random.nextInt(entities);
+                long second = base + i + (random.nextInt(20) == 0 ? -random.nextInt(1000) : 0);
+                String version = Instant.ofEpochSecond(second).toString();
+                String id = UUID.randomUUID().toString();
+                String key = "lease:" + connection + ":L-" + entity;
+                String value = "{\"schemaVersion\":1,\"eventId\":\"" + id + "\",\"org\":\"acme\",\"connectionId\":\"" + connection
+                        + "\",\"pmsType\":\"generic\",\"entityType\":\"lease\",\"externalId\":\"L-" + entity
+                        + "\",\"op\":\"u\",\"sourceVersion\":\"" + version + "\",\"occurredAt\":\"" + version
+                        + "\",\"receivedAt\":\"" + Instant.now() + "\",\"data\":{\"id\":\"L-" + entity + "\",\"status\":\""
+                        + (random.nextBoolean() ? "CURRENT" : "FUTURE") + "\",\"rent\":\"" + (1000 + random.nextInt(500))
+                        + ".00\",\"unitId\":\"U-" + entity + "\",\"propertyId\":\"P-" + (entity % 50) + "\"}}";
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+                headers.add("ce_org", "acme".getBytes(StandardCharsets.UTF_8));
+                ProducerRecord<String, String> record = new ProducerRecord<>("pms.lease.changes.v1", null, key, value, headers);
+                producer.send(record);
+                if (random.nextInt(50) == 0) {
+                    producer.send(record);
+                }
+            }
+            producer.flush();
+        }
+        System.out.printf("produced %d events for %d leases in %.1f s%n", events, entities, (System.nanoTime() - start) / 1e9);
+    }
+}
