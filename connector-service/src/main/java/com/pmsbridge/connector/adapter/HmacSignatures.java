@@ -13,6 +13,34 @@ public final class HmacSignatures {
     private HmacSignatures() {
     }
 
+    /**
+     * The whole scheme: a configured secret, a fresh timestamp, a signature header that {@code decode} turns into bytes
+     * (throwing IllegalArgumentException when malformed), compared in constant time with the HMAC of
+     * {@code timestamp + "." + body}.
+     */
+    public static void verify(WebhookRequest request, java.util.Optional<String> secret, String timestampHeader,
+                              String signatureHeader, String signatureForm, Duration window,
+                              java.util.function.Function<String, byte[]> decode) {
+        String key = secret.orElseThrow(() -> WebhookRejectedException.unauthorized("secret_unavailable",
+                "the connection has no webhook secret configured"));
+        String timestamp = request.header(timestampHeader);
+        requireFreshTimestamp(timestamp, timestampHeader, window, request.receivedAt());
+        String signature = request.header(signatureHeader);
+        if (signature == null || signature.isBlank()) {
+            throw WebhookRejectedException.unauthorized("signature_missing",
+                    "missing header " + signatureHeader + " of the form " + signatureForm);
+        }
+        byte[] given;
+        try {
+            given = decode.apply(signature.trim());
+        } catch (IllegalArgumentException e) {
+            throw WebhookRejectedException.unauthorized("signature_invalid", signatureHeader + " must be " + signatureForm);
+        }
+        if (!matches(hmacSha256(key, timestamp.trim(), request.body()), given)) {
+            throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
+        }
+    }
+
     public static byte[] hmacSha256(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -3,7 +3,6 @@ package com.pmsbridge.connector.adapter.generic;
 import com.pmsbridge.connector.adapter.HmacSignatures;
 import com.pmsbridge.connector.adapter.ParsedWebhook;
 import com.pmsbridge.connector.adapter.PmsAdapter;
-import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.SecretResolver;
@@ -40,25 +39,15 @@ public class GenericAdapter implements PmsAdapter {
 
     @Override
     public void verify(WebhookRequest request, Connection connection) {
-        String secret = secrets.resolve(connection.webhookSecretRef).orElseThrow(() ->
-                WebhookRejectedException.unauthorized("secret_unavailable", "the connection has no webhook secret configured"));
-        String timestamp = request.header(TIMESTAMP_HEADER);
-        HmacSignatures.requireFreshTimestamp(timestamp, TIMESTAMP_HEADER, config.replayWindow(), request.receivedAt());
-        String signature = request.header(SIGNATURE_HEADER);
-        if (signature == null || !signature.startsWith(SIGNATURE_PREFIX)) {
-            throw WebhookRejectedException.unauthorized("signature_missing",
-                    "missing header " + SIGNATURE_HEADER + " of the form sha256=<hex>");
+        HmacSignatures.verify(request, secrets.resolve(connection.webhookSecretRef), TIMESTAMP_HEADER, SIGNATURE_HEADER,
+                "sha256=<hex>", config.replayWindow(), GenericAdapter::hex);
+    }
+
+    private static byte[] hex(String signature) {
+        if (!signature.startsWith(SIGNATURE_PREFIX)) {
+            throw new IllegalArgumentException("no sha256= prefix");
         }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(signature.substring(SIGNATURE_PREFIX.length()).trim());
-        } catch (IllegalArgumentException e) {
-            throw WebhookRejectedException.unauthorized("signature_invalid", SIGNATURE_HEADER + " is not hex");
-        }
-        byte[] expected = HmacSignatures.hmacSha256(secret, timestamp.trim(), request.body());
-        if (!HmacSignatures.matches(expected, given)) {
-            throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
-        }
+        return HexFormat.of().parseHex(signature.substring(SIGNATURE_PREFIX.length()));
     }
 
     @Override
