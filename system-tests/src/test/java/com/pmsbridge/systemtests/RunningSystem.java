@@ -63,6 +63,10 @@ final class RunningSystem {
         }
     }
 
+    static ServiceProcess sync() {
+        return sync;
+    }
+
     static List<ServiceProcess> services() {
         return List.of(connector, sync, queue, gateway);
     }

@@ -23,31 +23,49 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final String name;
     private final int port;
-    private final Process process;
+    private final Map<String, String> environment;
+    private Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Map<String, String> environment, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.environment = environment;
         this.process = process;
         this.log = log;
     }
 
     static ServiceProcess start(String module, Map<String, String> environment) {
+        int port = freePort();
+        Path log = Path.of("target", module + ".log");
+        return new ServiceProcess(module, port, environment, launch(module, port, environment, log, false), log);
+    }
+
+    /** Kills the process the hard way (SIGKILL, no shutdown hooks), then starts it again on the same port. */
+    void killAndRestart() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = launch(name, port, environment, log, true);
+    }
+
+    private static Process launch(String module, int port, Map<String, String> environment, Path log, boolean append) {
         Path root = Path.of(System.getProperty("pms.services.dir", ".."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them)");
         }
-        int port = freePort();
-        Path log = Path.of("target", module + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(module, port, builder.start(), log);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
