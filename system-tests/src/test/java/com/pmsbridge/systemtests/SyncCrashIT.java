@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * and each entity's state is its newest change.
  */
 class SyncCrashIT {
-    private static final int ENTITIES = 400;
+    private static final int ENTITIES = 800;
     private static final int CHANGES = 10;
 
     @BeforeAll
@@ -50,7 +50,7 @@ class SyncCrashIT {
             }
         }
         try (TestKafkaWriter writer = new TestKafkaWriter()) {
-            events.forEach(writer::send);
+            writer.sendAll(events);
         }
 
         // when: killed once a part is projected, then started again

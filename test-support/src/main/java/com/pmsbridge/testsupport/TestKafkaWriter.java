@@ -39,6 +39,28 @@ public final class TestKafkaWriter implements AutoCloseable {
         }
     }
 
+    /** Publishes many change events at once (pipelined, not one round trip each) and waits for every ack. */
+    public void sendAll(java.util.List<ChangeEvent> events) {
+        java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+        try {
+            for (ChangeEvent event : events) {
+                acks.add(producer.send(new ProducerRecord<>(Topics.changes(event.entityType()), null, event.key().value(),
+                        ContractJson.mapper().writeValueAsString(event),
+                        CloudEventHeaders.of(event.eventId(), "/connections/" + event.connectionId(),
+                                ChangeEvent.cloudEventType(event.entityType()), event.key().value(), event.receivedAt(),
+                                event.org()))));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Publishes a raw value, e.g. a malformed record. */
     public void sendRaw(String topic, String key, String value) {
         try {
