@@ -18,6 +18,16 @@ public class EventStore {
         this.em = em;
     }
 
+    /** The ids among these that the store already holds. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> existing(java.util.List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        return new java.util.HashSet<>(em.createNativeQuery("select event_id from event_store where event_id in (?1)")
+                .setParameter(1, eventIds).getResultList());
+    }
+
     public boolean contains(String eventId) {
         return !em.createNativeQuery("select 1 from event_store where event_id = ?1")
                 .setParameter(1, eventId).getResultList().isEmpty();
