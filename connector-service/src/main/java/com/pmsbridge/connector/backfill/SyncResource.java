@@ -2,6 +2,7 @@ package com.pmsbridge.connector.backfill;
 
 import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.connector.connection.ConnectionAccess;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -24,10 +25,12 @@ import java.util.UUID;
 public class SyncResource {
     private final CallerOrg caller;
     private final Backfill backfill;
+    private final ConnectionAccess access;
 
-    SyncResource(CallerOrg caller, Backfill backfill) {
+    SyncResource(CallerOrg caller, Backfill backfill, ConnectionAccess access) {
         this.caller = caller;
         this.backfill = backfill;
+        this.access = access;
     }
 
     @POST
@@ -66,10 +69,6 @@ public class SyncResource {
 
     @Transactional
     Connection owned(String id) {
-        Connection connection = Connection.findById(id);
-        if (connection == null || !connection.org.equals(caller.value())) {
-            throw new NotFoundException("no connection '" + id + "'");
-        }
-        return connection;
+        return access.owned(id);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -36,10 +35,12 @@ public class ConnectionResource {
     private static final Pattern SECRET_REF = Pattern.compile("env:[A-Z][A-Z0-9_]*");
     private final CallerOrg caller;
     private final PmsAdapters adapters;
+    private final ConnectionAccess access;
 
-    ConnectionResource(CallerOrg caller, PmsAdapters adapters) {
+    ConnectionResource(CallerOrg caller, PmsAdapters adapters, ConnectionAccess access) {
         this.caller = caller;
         this.adapters = adapters;
+        this.access = access;
     }
 
     @GET
@@ -55,7 +56,7 @@ public class ConnectionResource {
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     public ConnectionView get(@PathParam("id") String id) {
-        return view(owned(id));
+        return view(access.owned(id));
     }
 
     @POST
@@ -82,7 +83,7 @@ public class ConnectionResource {
     @RolesAllowed("admin")
     @Transactional
     public ConnectionView update(@PathParam("id") String id, ConnectionRequest request) {
-        Connection connection = owned(id);
+        Connection connection = access.owned(id);
         apply(connection, request);
         connection.updatedAt = Instant.now();
         return view(connection);
@@ -93,17 +94,8 @@ public class ConnectionResource {
     @RolesAllowed("admin")
     @Transactional
     public Response delete(@PathParam("id") String id) {
-        owned(id).delete();
+        access.owned(id).delete();
         return Response.noContent().build();
-    }
-
-    /** The connection if it belongs to the caller's organisation; another organisation's id is a 404. */
-    Connection owned(String id) {
-        Connection connection = Connection.findById(id);
-        if (connection == null || !connection.org.equals(caller.value())) {
-            throw new NotFoundException("no connection '" + id + "'");
-        }
-        return connection;
     }
 
     private void apply(Connection connection, ConnectionRequest request) {
