@@ -91,7 +91,7 @@ class DecisionsIT {
         assertThat(action.unitId()).isEqualTo("U-1");
         assertThat(action.appliedBy()).isEqualTo("olivia");
         item(org, itemId).then().body("status", equalTo("APPLIED"));
-        assertThat(log(org, null).getList("findAll { it.itemId == '" + itemId + "' && it.action == 'APPLY' }")).hasSize(1);
+        assertThat(log(org).getList("findAll { it.itemId == '" + itemId + "' && it.action == 'APPLY' }")).hasSize(1);
     }
 
     @Test
@@ -107,7 +107,7 @@ class DecisionsIT {
         // then
         await().atMost(TIMEOUT).untilAsserted(() -> item(org, itemId).then().body("status", equalTo("APPLIED"))
                 .body("automated", equalTo(true)).body("decidedBy", equalTo("automation")));
-        JsonPath log = log(org, null);
+        JsonPath log = log(org);
         assertThat(log.getList("findAll { it.action == 'SETTING_CHANGED' && it.actor == 'adam' }")).hasSize(1);
         assertThat(log.getList("findAll { it.itemId == '" + itemId + "' && it.actor == 'automation' }")).hasSize(1);
     }
@@ -279,7 +279,7 @@ class DecisionsIT {
         return given().auth().oauth2(TestTokens.of("v", org, "viewer")).get("/api/v1/queue/items/" + id);
     }
 
-    private static JsonPath log(String org, String type) {
+    private static JsonPath log(String org) {
         return given().auth().oauth2(TestTokens.of("v", org, "viewer")).get("/api/v1/queue/log").then().statusCode(200)
                 .extract().jsonPath();
     }

@@ -24,19 +24,7 @@ public final class TestKafkaWriter implements AutoCloseable {
 
     /** Publishes a change event as the connector does (CloudEvents headers, keyed by entity key). */
     public void send(ChangeEvent event) {
-        try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.changes(event.entityType()), null,
-                    event.key().value(), ContractJson.mapper().writeValueAsString(event),
-                    CloudEventHeaders.of(event.eventId(), "/connections/" + event.connectionId(),
-                            ChangeEvent.cloudEventType(event.entityType()), event.key().value(), event.receivedAt(),
-                            event.org()));
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        sendAll(java.util.List.of(event));
     }
 
     /** Publishes many change events at once (pipelined, not one round trip each) and waits for every ack. */

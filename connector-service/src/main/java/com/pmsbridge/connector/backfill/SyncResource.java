@@ -38,7 +38,7 @@ public class SyncResource {
     @RolesAllowed({"operator", "admin"})
     @Operation(summary = "Start a Sync/backfill of the connection; answers 202 with the run to follow")
     public Response sync(@PathParam("id") String id) {
-        Connection connection = owned(id);
+        Connection connection = access.owned(id);
         SyncRun run = backfill.start(connection, caller.subject());
         return Response.accepted(SyncRunView.of(run))
                 .location(java.net.URI.create("/api/v1/connections/" + id + "/sync-runs/" + run.id)).build();
@@ -49,7 +49,7 @@ public class SyncResource {
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     public List<SyncRunView> runs(@PathParam("id") String id) {
-        owned(id);
+        access.owned(id);
         return SyncRun.<SyncRun>find("connectionId", Sort.descending("startedAt"), id).page(0, 20).list().stream()
                 .map(SyncRunView::of).toList();
     }
@@ -59,7 +59,7 @@ public class SyncResource {
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     public SyncRunView run(@PathParam("id") String id, @PathParam("runId") UUID runId) {
-        owned(id);
+        access.owned(id);
         SyncRun run = SyncRun.findById(runId);
         if (run == null || !run.connectionId.equals(id)) {
             throw new NotFoundException("no sync run '" + runId + "'");
@@ -67,8 +67,4 @@ public class SyncResource {
         return SyncRunView.of(run);
     }
 
-    @Transactional
-    Connection owned(String id) {
-        return access.owned(id);
-    }
 }

@@ -76,11 +76,6 @@ public class ChangeProjector {
         return results;
     }
 
-    @Transactional
-    public ProjectionResult project(ChangeEvent event) {
-        return project(event, SOURCE_PMS);
-    }
-
     /**
      * Applies one change from the PMS ({@value #SOURCE_PMS}) or from a hub edit ({@value #SOURCE_HUB}; its fields
      * were checked against the ownership policy by the caller).
