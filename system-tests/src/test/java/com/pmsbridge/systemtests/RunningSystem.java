@@ -73,6 +73,15 @@ final class RunningSystem {
 
     private static void stop() {
         for (ServiceProcess process : new ServiceProcess[]{gateway, queue, sync, connector}) {
+            try {
+                if (process != null) {
+                    process.captureMetrics(java.nio.file.Path.of("target", "captured-metrics"));
+                }
+            } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+                System.err.println("could not capture metrics: " + e);
+            }
+        }
+        for (ServiceProcess process : new ServiceProcess[]{gateway, queue, sync, connector}) {
             if (process != null) {
                 process.close();
             }

@@ -90,6 +90,17 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
+    /**
+     * Saves what the service exports at {@code /q/metrics} as {@code <dir>/<module>.prom}: the offline checks
+     * (deploy/checks) verify that every metric an alert reads is really exported.
+     */
+    void captureMetrics(Path dir) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve(name + ".prom"), response.body());
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -52,8 +52,9 @@ public class PmsHttpClient {
             Timer.Sample sample = Timer.start(metrics);
             try {
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                sample.stop(metrics.timer("pms_connector_pms_request_seconds", "connection", connectionId,
-                        "pms", pmsType, "status", Integer.toString(response.statusCode())));
+                sample.stop(Timer.builder("pms_connector_pms_request_seconds").publishPercentileHistogram()
+                        .tags("connection", connectionId, "pms", pmsType, "status", Integer.toString(response.statusCode()))
+                        .register(metrics));
                 int status = response.statusCode();
                 if (status / 100 == 2 || status == 404) {
                     return new Answer(status, response.body(), response.headers().map());

@@ -1,12 +1,15 @@
 package com.pmsbridge.connector.connection;
 
 import com.pmsbridge.connector.adapter.PmsUnavailableException;
+import com.pmsbridge.contract.event.WritebackCommand;
+import com.pmsbridge.contract.event.WritebackResult;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +22,7 @@ public class ConnectionHealth {
     private final MeterRegistry metrics;
     private final Map<String, ConnectionStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pollIntervals = new ConcurrentHashMap<>();
 
     ConnectionHealth(MeterRegistry metrics) {
         this.metrics = metrics;
@@ -28,6 +32,7 @@ public class ConnectionHealth {
     public Connection find(String id) {
         Connection connection = Connection.findById(id);
         if (connection != null) {
+            pollIntervals.put(connection.id, connection.pollIntervalSeconds);
             register(connection);
             Connection.getEntityManager().detach(connection);
         }
@@ -61,10 +66,30 @@ public class ConnectionHealth {
             Gauge.builder("pms_connector_connection_status", statuses, s -> s.get(connection.id).ordinal())
                     .description("0 = CONNECTED, 1 = DEGRADED, 2 = DISCONNECTED")
                     .tags("connection", connection.id, "org", connection.org).register(metrics);
-            Gauge.builder("pms_connector_seconds_since_last_sync", lastSuccess,
+            Gauge.builder("pms_connector_last_success_age_seconds", lastSuccess,
                             s -> s.containsKey(connection.id)
                                     ? (Instant.now().toEpochMilli() - s.get(connection.id).toEpochMilli()) / 1000.0 : Double.NaN)
                     .tags("connection", connection.id, "org", connection.org).baseUnit("seconds").register(metrics);
+            // lets an alert compare the time since the last success with the connection's own interval
+            Gauge.builder("pms_connector_poll_interval_seconds", pollIntervals, s -> s.get(connection.id))
+                    .tags("connection", connection.id, "org", connection.org).baseUnit("seconds").register(metrics);
+            startAtZero(connection.id);
+        }
+    }
+
+    /**
+     * Counters the alerts watch exist from the start at 0, so the first dead letter or failed write-back is an
+     * increase Prometheus can see (a series that appears at 1 is not one).
+     */
+    private void startAtZero(String connectionId) {
+        for (String stage : List.of("mapping", "fetch")) {
+            metrics.counter("pms_connector_dead_letters_total", "connection", connectionId, "stage", stage);
+        }
+        for (WritebackCommand.Type type : WritebackCommand.Type.values()) {
+            for (WritebackResult.Status status : List.of(WritebackResult.Status.FAILED, WritebackResult.Status.REJECTED)) {
+                metrics.counter("pms_connector_writeback_total", "connection", connectionId, "type", type.name(),
+                        "status", status.name());
+            }
         }
     }
 }

@@ -206,7 +206,8 @@ public class ChangeProjector {
             // end-to-end freshness: from the change in the PMS (or the hub edit) to its state here
             io.micrometer.core.instrument.Timer.builder("pms_sync_freshness_seconds")
                     .description("From the PMS's change time to the change applied to state")
-                    .tag("entity", event.entityType().wireName()).publishPercentileHistogram()
+                    .tag("entity", event.entityType().wireName())
+                    .tag("connection", event.connectionId() == null ? "hub" : event.connectionId()).publishPercentileHistogram()
                     .minimumExpectedValue(java.time.Duration.ofMillis(10)).maximumExpectedValue(java.time.Duration.ofHours(1))
                     .register(metrics).record(java.time.Duration.between(event.occurredAt(), Instant.now()).abs());
         }
