@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Fills pms.lease.changes.v1 with N canonical change events for E leases (several changes each, 5 % out of order,
- * 2 % duplicated) as fast as the producer allows, then exits. Run with Kafka's jars on the class path:
- * java -cp '.local-stack/kafka-lib/*' bench/ChangeEventLoad.java <bootstrap> <connection> <events> <entities>
+ * 2 % duplicated) as fast as the producer allows, or at a given rate, then exits. Run with Kafka's jars on the class path:
+ * java -cp '.local-stack/kafka-lib/*' bench/ChangeEventLoad.java <bootstrap> <connection> <events> <entities> [events/s]
  */
 public class ChangeEventLoad {
     public static void main(String[] args) throws Exception {
@@ -27,11 +27,20 @@ public class ChangeEventLoad {
         String connection = args[1];
         int events = Integer.parseInt(args[2]);
         int entities = Integer.parseInt(args[3]);
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Random random = new Random(1);
         long base = Instant.parse("2026-11-23T00:00:00Z").getEpochSecond();
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < events; i++) {
+                if (rate > 0 && i % 100 == 0) {
+                    // pacing for the latency run: stay on the schedule of `rate` events per second
+                    long due = start + (long) (i * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
                 int entity = random.nextInt(entities);
                 long second = base + i + (random.nextInt(20) == 0 ? -random.nextInt(1000) : 0);
                 String version = Instant.ofEpochSecond(second).toString();

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Projection throughput of the running sync-service (deploy/local/run.sh): fills pms.lease.changes.v1 with N change
-# events for E leases, then reads the event store's count until every event is projected, and prints events/s.
-# Usage: bench/sync-projection.sh [events=100000] [entities=10000]
+# Projection throughput and per-event latency of the running sync-service (deploy/local/run.sh): fills
+# pms.lease.changes.v1 with N change events for E leases (5 % out of order, 2 % duplicated), waits until the event
+# store holds all of them, and prints events/s (first to last stored) and the latency from the event's receivedAt
+# (stamped by the producer) to its storage. Without a rate the topic is filled as fast as possible (throughput);
+# with a rate (events/s) below the throughput the latency is the projection's own, not the backlog's.
+# Usage: bench/sync-projection.sh [events=100000] [entities=10000] [rate=0 (unlimited)]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 pick_java
 http_ok 8082 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
-events=${1:-100000}; entities=${2:-10000}; connection="bench-$(date +%s)"
+events=${1:-100000}; entities=${2:-10000}; rate=${3:-0}; connection="bench-$(date +%s)"
 count() { as_postgres "psql -d sync -tAc \"select count(*), extract(epoch from max(stored_at) - min(stored_at)) from event_store where connection_id = '$connection'\""; }
-java -cp "$KAFKA_LIB/*" "$ROOT_DIR/bench/ChangeEventLoad.java" 127.0.0.1:9092 "$connection" "$events" "$entities"
+java -cp "$KAFKA_LIB/*" "$ROOT_DIR/bench/ChangeEventLoad.java" 127.0.0.1:9092 "$connection" "$events" "$entities" "$rate"
 deadline=$((SECONDS + 900))
 while :; do
   IFS='|' read -r stored seconds <<<"$(count)"
@@ -16,3 +19,6 @@ while :; do
   sleep 1
 done
 awk -v n="$stored" -v s="$seconds" 'BEGIN { printf "projected %d events in %.1f s (first to last stored): %.0f events/s\n", n, s, n / s }'
+as_postgres "psql -d sync -tAc \"select format('latency receivedAt -> stored: p50 %s ms, p99 %s ms, max %s ms',
+    round(percentile_cont(0.5) within group (order by ms)), round(percentile_cont(0.99) within group (order by ms)), round(max(ms)))
+  from (select extract(epoch from stored_at - received_at) * 1000 as ms from event_store where connection_id = '$connection') t\""

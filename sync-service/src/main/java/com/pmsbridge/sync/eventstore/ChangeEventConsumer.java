@@ -1,6 +1,5 @@
 package com.pmsbridge.sync.eventstore;
 
-import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.sync.outbox.DeadLetters;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
@@ -33,10 +32,10 @@ public class ChangeEventConsumer {
     @Incoming("change-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, String> records) {
-        List<ChangeEvent> events = new ArrayList<>(records.count());
+        List<ChangeProjector.Incoming> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(ChangeEventReader.read(record.value()));
+                events.add(new ChangeProjector.Incoming(ChangeEventReader.read(record.value()), record.value()));
             } catch (InvalidChangeEventException e) {
                 deadLetters.send("projection", e.getMessage(), record);
             }

@@ -4,55 +4,78 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The append-only log of accepted changes. Runs in the caller's transaction. */
+/** The append-only log of accepted changes. Runs on the caller's transaction's connection. */
 @ApplicationScoped
 public class EventStore {
-    private final EntityManager em;
 
-    EventStore(EntityManager em) {
-        this.em = em;
-    }
-
-    /** The ids among these that the store already holds. */
-    @SuppressWarnings("unchecked")
-    public java.util.Set<String> existing(java.util.List<String> eventIds) {
+    /** The ids among these that the store already holds (one query for a whole batch). */
+    public Set<String> existing(Connection connection, List<String> eventIds) throws SQLException {
+        Set<String> known = new HashSet<>();
         if (eventIds.isEmpty()) {
-            return new java.util.HashSet<>();
+            return known;
         }
-        return new java.util.HashSet<>(em.createNativeQuery("select event_id from event_store where event_id in (?1)")
-                .setParameter(1, eventIds).getResultList());
+        try (PreparedStatement select = connection.prepareStatement(
+                "select event_id from event_store where event_id = any(?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getString(1));
+                }
+            }
+        }
+        return known;
     }
 
-    public boolean contains(String eventId) {
-        return !em.createNativeQuery("select 1 from event_store where event_id = ?1")
-                .setParameter(1, eventId).getResultList().isEmpty();
+    /**
+     * One accepted change as the store keeps it.
+     *
+     * @param payload the change event's JSON as it arrived (stored as is, not serialised again)
+     */
+    public record StoredEvent(ChangeEvent event, String payload, int entitySeq, String source, List<String> changedFields,
+                              boolean applied) {
     }
 
-    public void append(ChangeEvent event, int entitySeq, String source, List<String> changedFields, boolean applied) {
-        em.createNativeQuery("""
-                        insert into event_store (event_id, entity_key, entity_seq, org, connection_id, entity_type, source,
-                            op, source_version, changed_fields, applied, payload, occurred_at, received_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as jsonb), ?11, cast(?12 as jsonb), ?13, ?14)""")
-                .setParameter(1, event.eventId())
-                .setParameter(2, event.key().value())
-                .setParameter(3, entitySeq)
-                .setParameter(4, event.org())
-                .setParameter(5, event.connectionId())
-                .setParameter(6, event.entityType().wireName())
-                .setParameter(7, source)
-                .setParameter(8, event.op().code())
-                .setParameter(9, event.sourceVersion())
-                .setParameter(10, json(changedFields))
-                .setParameter(11, applied)
-                .setParameter(12, json(event))
-                .setParameter(13, Timestamp.from(event.occurredAt()))
-                .setParameter(14, Timestamp.from(event.receivedAt()))
-                .executeUpdate();
+    /** Appends a batch of changes in one statement, on the caller's transaction's connection. */
+    public void appendAll(Connection connection, List<StoredEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        Object[][] columns = new Object[14][n];
+        for (int i = 0; i < n; i++) {
+            StoredEvent stored = events.get(i);
+            ChangeEvent e = stored.event();
+            Object[] values = {e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),
+                e.entityType().wireName(), stored.source(), e.op().code(), e.sourceVersion(), json(stored.changedFields()),
+                stored.applied(), stored.payload() != null ? stored.payload() : json(e), e.occurredAt().toString(),
+                e.receivedAt().toString()};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        String[] types = {"varchar", "varchar", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+            "text", "bool", "text", "text", "text"};
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into event_store (event_id, entity_key, entity_seq, org, connection_id, entity_type, source, op,
+                    source_version, changed_fields, applied, payload, occurred_at, received_at, stored_at)
+                select i, k, s, o, c, t, src, op, v, f::jsonb, a, p::jsonb, oc::timestamptz, rc::timestamptz, clock_timestamp()
+                from unnest(?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                    ?::varchar[], ?::varchar[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[])
+                    as u(i, k, s, o, c, t, src, op, v, f, a, p, oc, rc)""")) {
+            for (int c = 0; c < types.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            insert.executeUpdate();
+        }
     }
 
     private static String json(Object value) {

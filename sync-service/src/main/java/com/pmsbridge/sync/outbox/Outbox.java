@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,17 +32,31 @@ public class Outbox {
         this.em = em;
     }
 
+    /** One record to publish: its CloudEvents id and type, Kafka topic and key, and payload (null = tombstone). */
+    public record Row(String eventId, String topic, String key, String ceType, String subject, String org,
+                      String payload) {
+    }
+
     public void addLifecycle(LifecycleEvent event) {
-        insert(event.eventId(), Topics.DOMAIN_EVENTS, event.entityKey(), event.type().cloudEventType(),
-                event.entityKey(), event.org(), json(event));
+        insert(lifecycleRow(event));
     }
 
     public void addCommand(com.pmsbridge.contract.event.WritebackCommand command) {
-        insert(command.commandId(), Topics.WRITEBACK_COMMANDS, command.entityKey(), command.type().cloudEventType(),
-                command.entityKey(), command.org(), json(command));
+        insert(new Row(command.commandId(), Topics.WRITEBACK_COMMANDS, command.entityKey(),
+                command.type().cloudEventType(), command.entityKey(), command.org(), json(command)));
     }
 
     public void addState(EntityState state) {
+        insert(stateRow(state));
+    }
+
+    public static Row lifecycleRow(LifecycleEvent event) {
+        return new Row(event.eventId(), Topics.DOMAIN_EVENTS, event.entityKey(), event.type().cloudEventType(),
+                event.entityKey(), event.org(), json(event));
+    }
+
+    /** The entity's current state for its compacted state topic; a deleted entity is a tombstone. */
+    public static Row stateRow(EntityState state) {
         EntityType type = EntityType.fromWireName(state.entityType);
         String id = UUID.nameUUIDFromBytes((state.entityKey + "|" + state.lastSeq).getBytes(StandardCharsets.UTF_8))
                 .toString();
@@ -53,22 +71,46 @@ public class Outbox {
             value.put("data", state.data);
             payload = json(value);
         }
-        insert(id, Topics.state(type), state.entityKey, "com.pmsbridge." + state.entityType + STATE_TYPE_SUFFIX,
+        return new Row(id, Topics.state(type), state.entityKey, "com.pmsbridge." + state.entityType + STATE_TYPE_SUFFIX,
                 state.entityKey, state.org, payload);
     }
 
-    private void insert(String eventId, String topic, String key, String ceType, String subject, String org,
-                        String payload) {
+    /** Writes a batch of rows in one statement, in list order (the relay publishes in that order). */
+    public static void insertAll(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[][] columns = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            Object[] values = {r.eventId(), r.topic(), r.key(), r.ceType(), r.subject(), r.org(), r.payload()};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)
+                select i, t, k, c, s, o, p from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                    ?::varchar[], ?::varchar[], ?::text[]) with ordinality as u(i, t, k, c, s, o, p, n) order by n""")) {
+            for (int c = 0; c < 7; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(c == 6 ? "text" : "varchar", columns[c]));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private void insert(Row row) {
         em.createNativeQuery("""
                         insert into outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, eventId)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, ceType)
-                .setParameter(5, subject)
-                .setParameter(6, org)
-                .setParameter(7, payload)
+                .setParameter(1, row.eventId())
+                .setParameter(2, row.topic())
+                .setParameter(3, row.key())
+                .setParameter(4, row.ceType())
+                .setParameter(5, row.subject())
+                .setParameter(6, row.org())
+                .setParameter(7, row.payload())
                 .executeUpdate();
     }
 

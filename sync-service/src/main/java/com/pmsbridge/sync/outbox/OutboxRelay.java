@@ -27,7 +27,7 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final EntityManager em;

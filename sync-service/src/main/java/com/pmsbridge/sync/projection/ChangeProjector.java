@@ -11,15 +11,16 @@ import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
 import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.outbox.Outbox;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +28,8 @@ import java.util.Objects;
 import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
 
 /**
- * Applies one change event to the entity's state, in one transaction with the event store row and the outbox rows
- * of what it caused. Per field, a value older than the field's current version is ignored; a delete is a versioned
+ * Applies change events to the entities' state, in one transaction with the event store rows and the outbox rows
+ * of what they caused. Per field, a value older than the field's current version is ignored; a delete is a versioned
  * tombstone that a stale update cannot undo, while a newer create brings the record back.
  */
 @ApplicationScoped
@@ -39,41 +40,36 @@ public class ChangeProjector {
     private final EntityManager em;
     private final EventStore eventStore;
     private final LifecycleDeriver deriver;
-    private final Outbox outbox;
-    private final MeterRegistry metrics;
     private final OwnershipPolicy ownership;
     private final ConflictRecorder conflicts;
     private final HybridLogicalClock clock;
+    private final ProjectionMetrics projectionMetrics;
+    private final StateTable stateTable = StateTable.live();
 
-    ChangeProjector(EntityManager em, EventStore eventStore, LifecycleDeriver deriver, Outbox outbox,
-                    MeterRegistry metrics, OwnershipPolicy ownership, ConflictRecorder conflicts,
-                    HybridLogicalClock clock) {
+    ChangeProjector(EntityManager em, EventStore eventStore, LifecycleDeriver deriver,
+                    OwnershipPolicy ownership, ConflictRecorder conflicts, HybridLogicalClock clock,
+                    ProjectionMetrics projectionMetrics) {
         this.em = em;
         this.eventStore = eventStore;
         this.deriver = deriver;
-        this.outbox = outbox;
-        this.metrics = metrics;
+        this.projectionMetrics = projectionMetrics;
         this.ownership = ownership;
         this.conflicts = conflicts;
         this.clock = clock;
     }
 
-    /** Applies a batch of changes in one transaction, in order; a replay of the batch is a no-op. */
+    /** A change event with the JSON it arrived as (kept in the event store as is; null for hub edits). */
+    public record Incoming(ChangeEvent event, String payload) {
+    }
+
+    /**
+     * Applies a batch of PMS changes in one transaction, in order; a replay of the batch is a no-op. Set-based: one
+     * query finds the known event ids, one loads and locks every state the batch touches, and one statement each
+     * writes the states, the event store rows and the outbox rows; the merge itself runs in memory.
+     */
     @Transactional
-    public java.util.List<ProjectionResult> projectAll(java.util.List<ChangeEvent> events) {
-        // two round trips for the whole batch instead of two per event: known event ids, and the states, locked in
-        // key order (the same order in every instance, so two instances cannot deadlock)
-        java.util.Set<String> seen = eventStore.existing(events.stream().map(ChangeEvent::eventId).toList());
-        java.util.List<String> keys = events.stream().map(e -> e.key().value()).distinct().sorted().toList();
-        if (!keys.isEmpty()) {
-            em.createQuery("from EntityState where entityKey in :keys order by entityKey", EntityState.class)
-                    .setParameter("keys", keys).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        }
-        java.util.List<ProjectionResult> results = new ArrayList<>(events.size());
-        for (ChangeEvent event : events) {
-            results.add(seen.add(event.eventId()) ? apply(event, SOURCE_PMS) : ProjectionResult.duplicate());
-        }
-        return results;
+    public List<ProjectionResult> projectAll(List<Incoming> changes) {
+        return projectBatch(changes, SOURCE_PMS);
     }
 
     /**
@@ -82,43 +78,59 @@ public class ChangeProjector {
      */
     @Transactional
     public ProjectionResult project(ChangeEvent event, String source) {
-        if (eventStore.contains(event.eventId())) {
-            return ProjectionResult.duplicate();
-        }
-        return apply(event, source);
+        return projectBatch(List.of(new Incoming(event, null)), source).get(0);
     }
 
-    private ProjectionResult apply(ChangeEvent event, String source) {
-        clock.observe(event.sourceVersion());
-        String key = event.key().value();
-        EntityState state = em.find(EntityState.class, key, LockModeType.PESSIMISTIC_WRITE);
-        boolean isNew = state == null;
-        if (isNew) {
-            state = newState(event);
-        }
-        boolean existedBefore = !isNew && !state.deleted;
-        Map<String, Object> before = new LinkedHashMap<>(state.data);
+    private List<ProjectionResult> projectBatch(List<Incoming> changes, String source) {
+        Session session = em.unwrap(Session.class);
+        List<String> ids = changes.stream().map(c -> c.event().eventId()).toList();
+        List<String> keys = changes.stream().map(c -> c.event().key().value()).distinct().sorted().toList();
+        Set<String> seen = session.doReturningWork(connection -> eventStore.existing(connection, ids));
+        Map<String, EntityState> states = session.doReturningWork(connection -> stateTable.lockAll(connection, keys));
 
-        List<String> changed = new ArrayList<>();
-        boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed)
-                : SOURCE_HUB.equals(source) ? applyHubEdit(state, event, changed) : applyUpsert(state, event, changed);
-
-        state.lastSeq++;
-        state.updatedAt = Instant.now();
-        if (isNew) {
-            em.persist(state);
-        }
-        eventStore.append(event, state.lastSeq, source, changed, !stale);
-        ProjectionResult result = new ProjectionResult(stale ? ProjectionResult.Outcome.STALE
-                : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
-        count(event, result);
-        if (!stale && !changed.isEmpty()) {
-            outbox.addState(state);
-            for (LifecycleEvent lifecycle : deriver.derive(event, existedBefore, before, state, changed)) {
-                outbox.addLifecycle(lifecycle);
+        List<ProjectionResult> results = new ArrayList<>(changes.size());
+        Map<String, EntityState> touched = new LinkedHashMap<>();
+        Set<String> changedStates = new LinkedHashSet<>();
+        List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
+        List<Outbox.Row> lifecycle = new ArrayList<>();
+        for (Incoming change : changes) {
+            ChangeEvent event = change.event();
+            if (!seen.add(event.eventId())) {
+                results.add(ProjectionResult.duplicate());
+                projectionMetrics.count(event, ProjectionResult.Outcome.DUPLICATE);
+                continue;
             }
+            clock.observe(event.sourceVersion());
+            EntityState state = states.computeIfAbsent(event.key().value(), k -> newState(event));
+            boolean existedBefore = state.lastSeq > 0 && !state.deleted;
+            Map<String, Object> before = new LinkedHashMap<>(state.data);
+            List<String> changed = new ArrayList<>();
+            boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed)
+                    : SOURCE_HUB.equals(source) ? applyHubEdit(state, event, changed) : applyUpsert(state, event, changed);
+            state.lastSeq++;
+            touched.put(state.entityKey, state);
+            stored.add(new EventStore.StoredEvent(event, change.payload(), state.lastSeq, source, changed, !stale));
+            ProjectionResult result = new ProjectionResult(stale ? ProjectionResult.Outcome.STALE
+                    : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
+            projectionMetrics.count(event, result.outcome());
+            if (!stale && !changed.isEmpty()) {
+                changedStates.add(state.entityKey);
+                for (LifecycleEvent derived : deriver.derive(event, existedBefore, before, state, changed)) {
+                    lifecycle.add(Outbox.lifecycleRow(derived));
+                }
+            }
+            results.add(result);
         }
-        return result;
+        // one state record per changed entity and batch: the state topics are compacted, the last value is what counts
+        List<Outbox.Row> rows = new ArrayList<>(changedStates.size() + lifecycle.size());
+        changedStates.forEach(key -> rows.add(Outbox.stateRow(touched.get(key))));
+        rows.addAll(lifecycle);
+        session.doWork(connection -> {
+            stateTable.upsertAll(connection, touched.values());
+            eventStore.appendAll(connection, stored);
+            Outbox.insertAll(connection, rows);
+        });
+        return results;
     }
 
     private static EntityState newState(ChangeEvent event) {
@@ -197,19 +209,5 @@ public class ChangeProjector {
                 return resolveShared(state, event, field, value, fieldsChanged);
             }
         }, changed);
-    }
-
-    private void count(ChangeEvent event, ProjectionResult result) {
-        metrics.counter("pms_sync_events_total", "entity", event.entityType().wireName(), "op", event.op().code(),
-                "outcome", result.outcome().name().toLowerCase()).increment();
-        if (result.outcome() == ProjectionResult.Outcome.APPLIED && event.occurredAt() != null) {
-            // end-to-end freshness: from the change in the PMS (or the hub edit) to its state here
-            io.micrometer.core.instrument.Timer.builder("pms_sync_freshness_seconds")
-                    .description("From the PMS's change time to the change applied to state")
-                    .tag("entity", event.entityType().wireName())
-                    .tag("connection", event.connectionId() == null ? "hub" : event.connectionId()).publishPercentileHistogram()
-                    .minimumExpectedValue(java.time.Duration.ofMillis(10)).maximumExpectedValue(java.time.Duration.ofHours(1))
-                    .register(metrics).record(java.time.Duration.between(event.occurredAt(), Instant.now()).abs());
-        }
     }
 }
