@@ -18,6 +18,8 @@ public final class Topics {
      * downstream consumers.
      */
     public static final String CONNECTOR_INBOX = "pms.connector.inbox.v1";
+    /** Completed connector Syncs ({@code SyncRunCompleted}); sync-service reconciles state against each. */
+    public static final String SYNC_RUNS = "pms.connector.sync-runs.v1";
     /** Inputs that could not be processed, with the reason. */
     public static final String DLQ = "pms.dlq.v1";
 
@@ -41,7 +43,8 @@ public final class Topics {
             topics.add(changes(type));
             topics.add(state(type));
         }
-        topics.addAll(List.of(DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, CONNECTOR_INBOX, DLQ));
+        topics.addAll(List.of(DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, CONNECTOR_INBOX, SYNC_RUNS,
+                DLQ));
         return topics;
     }
 

@@ -38,15 +38,17 @@ public class Backfill {
     private final BackfillConfig config;
     private final ManagedExecutor executor;
     private final MeterRegistry metrics;
+    private final SyncRunPublisher runs;
 
     Backfill(PmsAdapters adapters, PageEmitter emitter, ConnectionHealth health, BackfillConfig config,
-             ManagedExecutor executor, MeterRegistry metrics) {
+             ManagedExecutor executor, MeterRegistry metrics, SyncRunPublisher runs) {
         this.adapters = adapters;
         this.emitter = emitter;
         this.health = health;
         this.config = config;
         this.executor = executor;
         this.metrics = metrics;
+        this.runs = runs;
     }
 
     void resumeInterrupted(@Observes StartupEvent event) {
@@ -126,8 +128,9 @@ public class Backfill {
                     offset = 0;
                 }
             }
-            finish(runId, SyncRun.COMPLETED, null);
+            SyncRun finished = finish(runId, SyncRun.COMPLETED, null);
             health.succeeded(connection.id);
+            announce(finished);
             return true;
         } catch (PmsUnavailableException e) {
             health.failed(connection.id, e);
@@ -152,14 +155,27 @@ public class Backfill {
         });
     }
 
-    private void finish(UUID runId, String status, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    private SyncRun finish(UUID runId, String status, String error) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             SyncRun run = SyncRun.findById(runId);
             run.status = status;
             run.finishedAt = Instant.now();
             run.updatedAt = run.finishedAt;
             run.lastError = error == null ? null : error.substring(0, Math.min(500, error.length()));
+            return run;
         });
+    }
+
+    /**
+     * Tells sync-service the snapshot is complete so it can reconcile. A failure here loses only that run's
+     * reconciliation (the state is complete either way), so it is logged, not retried.
+     */
+    private void announce(SyncRun run) {
+        try {
+            runs.completed(run);
+        } catch (RuntimeException e) {
+            LOG.warnf("sync run %s completed but could not be announced for reconciliation: %s", run.id, e.getMessage());
+        }
     }
 
     private static SyncRun detached(SyncRun run) {

@@ -13,9 +13,10 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes every {@code pms.<entity>.changes.v1} topic, a polled batch at a time. The projection commits first, then the outbox is flushed,
- * then the offset is committed (after this method returns), so a crash anywhere replays and the event id makes the
- * replay a no-op. An invalid record goes to the DLQ with the reason and the stream goes on.
+ * Consumes every {@code pms.<entity>.changes.v1} topic, a polled batch at a time, in one transaction per batch. The
+ * offsets are committed after this method returns, so a crash replays the batch and the event ids make the replay a
+ * no-op. What the batch caused is in the outbox (same transaction); the relay thread publishes it while the next
+ * batch is projected. An invalid record goes to the DLQ with the reason and the stream goes on.
  */
 @ApplicationScoped
 public class ChangeEventConsumer {
@@ -42,6 +43,7 @@ public class ChangeEventConsumer {
         }
         // one transaction per polled batch, not per event; per entity the order is the partition's order
         projector.projectAll(events);
-        relay.flush();
+        // published by the relay thread while the next batch is projected; the sweep covers a crash in between
+        relay.wake();
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,7 +25,8 @@ public class DeadLetters {
     private final MutinyEmitter<String> emitter;
     private final MeterRegistry metrics;
 
-    DeadLetters(@Channel("outbox") MutinyEmitter<String> emitter, MeterRegistry metrics) {
+    DeadLetters(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                MutinyEmitter<String> emitter, MeterRegistry metrics) {
         this.emitter = emitter;
         this.metrics = metrics;
         // present at 0 from the start, so the DLQ alert sees the first dead letter as an increase

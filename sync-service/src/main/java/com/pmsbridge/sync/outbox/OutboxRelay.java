@@ -8,7 +8,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,6 +21,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows in id order and deletes them once Kafka acknowledged all of them. The consumer calls
@@ -32,21 +39,67 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final MutinyEmitter<String> emitter;
+    private final ReentrantLock publishing = new ReentrantLock();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running = true;
 
-    OutboxRelay(EntityManager em, @Channel("outbox") MutinyEmitter<String> emitter) {
+    OutboxRelay(EntityManager em,
+                @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                MutinyEmitter<String> emitter) {
         this.em = em;
         this.emitter = emitter;
     }
 
-    /** Publishes every pending row; returns how many. */
+    /**
+     * Publishes every pending row; returns how many. One flush at a time per instance, so rows leave in id order
+     * (per entity key, the order they were written).
+     */
     public int flush() {
-        int total = 0;
-        int published;
-        do {
-            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            total += published;
-        } while (published == BATCH);
-        return total;
+        publishing.lock();
+        try {
+            int total = 0;
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                total += published;
+            } while (published == BATCH);
+            return total;
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /**
+     * Asks the relay thread to flush soon, without waiting: the change consumer goes on with its next batch while
+     * the previous one is published (projection and publishing overlap instead of alternating).
+     */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    void start(@Observes StartupEvent event) {
+        Thread.ofPlatform().name("outbox-relay").daemon().start(this::relayLoop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUps.release();
+    }
+
+    private void relayLoop() {
+        while (running) {
+            try {
+                if (wakeUps.tryAcquire(1, TimeUnit.SECONDS)) {
+                    wakeUps.drainPermits();
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay failed, retrying at the next wake-up or sweep: %s", e.getMessage());
+            }
+        }
     }
 
     @Scheduled(every = "${sync.outbox.sweep-interval:5s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
