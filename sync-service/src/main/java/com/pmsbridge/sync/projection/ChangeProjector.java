@@ -2,12 +2,14 @@ package com.pmsbridge.sync.projection;
 
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.eventstore.EventStore;
 import com.pmsbridge.sync.conflict.ConflictRecorder;
 import com.pmsbridge.sync.conflict.ConflictRule;
 import com.pmsbridge.sync.conflict.HybridLogicalClock;
 import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
+import com.pmsbridge.sync.lifecycle.MoveIns;
 import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.outbox.Outbox;
@@ -36,6 +38,8 @@ import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
 public class ChangeProjector {
     public static final String SOURCE_PMS = "pms";
     public static final String SOURCE_HUB = "hub";
+    /** A delete of a record the PMS no longer lists, found by reconciling a Sync. */
+    public static final String SOURCE_RECONCILIATION = "reconcile";
 
     private final EntityManager em;
     private final EventStore eventStore;
@@ -92,7 +96,7 @@ public class ChangeProjector {
         Map<String, EntityState> touched = new LinkedHashMap<>();
         Set<String> changedStates = new LinkedHashSet<>();
         List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
-        List<Outbox.Row> lifecycle = new ArrayList<>();
+        List<LifecycleEvent> lifecycle = new ArrayList<>();
         for (Incoming change : changes) {
             ChangeEvent event = change.event();
             if (!seen.add(event.eventId())) {
@@ -115,22 +119,34 @@ public class ChangeProjector {
             projectionMetrics.count(event, result.outcome());
             if (!stale && !changed.isEmpty()) {
                 changedStates.add(state.entityKey);
-                for (LifecycleEvent derived : deriver.derive(event, existedBefore, before, state, changed)) {
-                    lifecycle.add(Outbox.lifecycleRow(derived));
-                }
+                lifecycle.addAll(deriver.derive(event, existedBefore, before, state, changed));
             }
             results.add(result);
         }
         // one state record per changed entity and batch: the state topics are compacted, the last value is what counts
         List<Outbox.Row> rows = new ArrayList<>(changedStates.size() + lifecycle.size());
         changedStates.forEach(key -> rows.add(Outbox.stateRow(touched.get(key))));
-        rows.addAll(lifecycle);
         session.doWork(connection -> {
+            for (LifecycleEvent derived : announcedOnce(connection, lifecycle)) {
+                rows.add(Outbox.lifecycleRow(derived));
+            }
             stateTable.upsertAll(connection, touched.values());
             eventStore.appendAll(connection, stored);
             Outbox.insertAll(connection, rows);
         });
         return results;
+    }
+
+    /** Drops MOVE_IN for leases whose move-in was announced already (by an earlier change or its date). */
+    private static List<LifecycleEvent> announcedOnce(java.sql.Connection connection, List<LifecycleEvent> lifecycle)
+            throws java.sql.SQLException {
+        Set<String> moveIns = new LinkedHashSet<>();
+        lifecycle.stream().filter(e -> e.type() == LifecycleType.MOVE_IN).forEach(e -> moveIns.add(e.entityKey()));
+        if (moveIns.isEmpty()) {
+            return lifecycle;
+        }
+        Set<String> claimed = new java.util.HashSet<>(MoveIns.claim(connection, moveIns));
+        return lifecycle.stream().filter(e -> e.type() != LifecycleType.MOVE_IN || claimed.remove(e.entityKey())).toList();
     }
 
     private static EntityState newState(ChangeEvent event) {

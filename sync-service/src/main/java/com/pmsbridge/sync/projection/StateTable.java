@@ -27,6 +27,8 @@ public final class StateTable {
     };
     private static final String COLUMNS = "entity_key, org, connection_id, entity_type, external_id, data, "
             + "field_versions, version, deleted, delete_version, last_seq";
+    private static final String SELECT = "select " + COLUMNS.replace("data, field_versions", "data::text, field_versions::text")
+            + ", updated_at";
 
     private final String table;
 
@@ -48,29 +50,46 @@ public final class StateTable {
         if (keys.isEmpty()) {
             return states;
         }
-        String sql = "select " + COLUMNS.replace("data, field_versions", "data::text, field_versions::text")
-                + " from " + table + " where entity_key = any(?) order by entity_key for update";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " from " + table
+                + " where entity_key = any(?) order by entity_key for update")) {
             select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    EntityState state = new EntityState();
-                    state.entityKey = rows.getString(1);
-                    state.org = rows.getString(2);
-                    state.connectionId = rows.getString(3);
-                    state.entityType = rows.getString(4);
-                    state.externalId = rows.getString(5);
-                    state.data = read(rows.getString(6), DATA);
-                    state.fieldVersions = read(rows.getString(7), VERSIONS);
-                    state.version = rows.getString(8);
-                    state.deleted = rows.getBoolean(9);
-                    state.deleteVersion = rows.getString(10);
-                    state.lastSeq = rows.getInt(11);
-                    states.put(state.entityKey, state);
-                }
-            }
+            read(select, states);
         }
         return states;
+    }
+
+    /** Every state of these entity types of one connection (for reconciliation), not locked. */
+    public Map<String, EntityState> ofConnection(Connection connection, String connectionId, Collection<String> types)
+            throws SQLException {
+        Map<String, EntityState> states = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " from " + table
+                + " where connection_id = ? and entity_type = any(?)")) {
+            select.setString(1, connectionId);
+            select.setArray(2, connection.createArrayOf("varchar", types.toArray()));
+            read(select, states);
+        }
+        return states;
+    }
+
+    private static void read(PreparedStatement select, Map<String, EntityState> states) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                EntityState state = new EntityState();
+                state.entityKey = rows.getString(1);
+                state.org = rows.getString(2);
+                state.connectionId = rows.getString(3);
+                state.entityType = rows.getString(4);
+                state.externalId = rows.getString(5);
+                state.data = read(rows.getString(6), DATA);
+                state.fieldVersions = read(rows.getString(7), VERSIONS);
+                state.version = rows.getString(8);
+                state.deleted = rows.getBoolean(9);
+                state.deleteVersion = rows.getString(10);
+                state.lastSeq = rows.getInt(11);
+                state.updatedAt = rows.getTimestamp(12).toInstant();
+                states.put(state.entityKey, state);
+            }
+        }
     }
 
     /** Inserts or replaces these states in one statement. */
