@@ -43,6 +43,7 @@ final class RunningSystem {
         gatewayEnv.put("GATEWAY_ROUTES_CONNECTIONS_TARGET_URL", connector.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_ENTITIES_TARGET_URL", sync.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_CONFLICTS_TARGET_URL", sync.baseUrl());
+        gatewayEnv.put("GATEWAY_ROUTES_RECONCILIATIONS_TARGET_URL", sync.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_QUEUE_TARGET_URL", queue.baseUrl());
         gatewayEnv.put("GATEWAY_RATE_LIMIT_BURST", "20");
         gateway = ServiceProcess.start("api-gateway", gatewayEnv);

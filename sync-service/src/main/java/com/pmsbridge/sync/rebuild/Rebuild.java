@@ -8,7 +8,11 @@ import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.sync.projection.RecordMerger;
+import com.pmsbridge.sync.projection.StateTable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.hibernate.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +20,10 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +39,24 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Rebuild {
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 5_000;
     private final EntityManager em;
     private final OwnershipPolicy ownership;
     private final ManagedExecutor executor;
-    private final MeterRegistry metrics;
+    private final Counter replayed;
     private final Map<UUID, RebuildRun> runs = new ConcurrentHashMap<>();
 
     Rebuild(EntityManager em, OwnershipPolicy ownership, ManagedExecutor executor, MeterRegistry metrics) {
         this.em = em;
         this.ownership = ownership;
         this.executor = executor;
-        this.metrics = metrics;
+        this.replayed = metrics.counter("pms_sync_replay_events_total");
+        // share of the running rebuild's events replayed so far (1 when none runs)
+        Gauge.builder("pms_sync_replay_progress_ratio", runs, all -> all.values().stream()
+                        .filter(r -> r.status == RebuildRun.Status.RUNNING).findFirst()
+                        .map(r -> r.totalEvents == 0 ? 0.0 : Math.min(1.0, (double) r.events.get() / r.totalEvents))
+                        .orElse(1.0))
+                .description("Progress of the running rebuild: events replayed / events in the store").register(metrics);
     }
 
     public synchronized RebuildRun start() {
@@ -87,39 +101,60 @@ public class Rebuild {
 
     /** Replays every entity with events after {@code fromSeq}; returns the highest sequence replayed. */
     private long replay(RebuildRun run, long fromSeq) {
-        return QuarkusTransaction.requiringNew().call(() -> replayInTransaction(run, fromSeq));
+        return QuarkusTransaction.requiringNew().timeout(3600).call(() -> replayInTransaction(run, fromSeq));
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * One pass over the event store in (entity, sequence) order through a server-side cursor: each entity's events are
+     * merged in memory, and finished states are written {@value #BATCH} at a time in one statement each. Entities with
+     * no event after {@code fromSeq} are skipped (the catch-up before the swap reads only what arrived meanwhile).
+     */
     private long replayInTransaction(RebuildRun run, long fromSeq) {
-        long maxSeq = fromSeq;
-        List<String> keys = em.createNativeQuery(
-                "select distinct entity_key from event_store where seq > ?1 order by entity_key")
-                .setParameter(1, fromSeq).getResultList();
-        for (int from = 0; from < keys.size(); from += BATCH) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
-            List<Object[]> rows = em.createNativeQuery("""
-                            select entity_key, seq, source, cast(payload as text) from event_store
-                            where entity_key in (?1) order by entity_key, entity_seq""")
-                    .setParameter(1, chunk).getResultList();
-            List<EntityState> states = new ArrayList<>();
-            EntityState current = null;
-            for (Object[] row : rows) {
-                String key = (String) row[0];
-                if (current == null || !current.entityKey.equals(key)) {
-                    current = new EntityState();
-                    current.entityKey = key;
-                    states.add(current);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            String filter = fromSeq == 0 ? ""
+                    : " where entity_key in (select entity_key from event_store where seq > ?)";
+            long maxSeq = fromSeq;
+            List<EntityState> finished = new ArrayList<>(BATCH);
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select entity_key, seq, source, payload::text from event_store" + filter
+                            + " order by entity_key, entity_seq")) {
+                if (fromSeq != 0) {
+                    select.setLong(1, fromSeq);
                 }
-                maxSeq = Math.max(maxSeq, ((Number) row[1]).longValue());
-                apply(current, (String) row[2], read((String) row[3]));
-                run.events.incrementAndGet();
+                select.setFetchSize(5_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    EntityState current = null;
+                    while (rows.next()) {
+                        String key = rows.getString(1);
+                        if (current == null || !current.entityKey.equals(key)) {
+                            if (current != null) {
+                                finished.add(current);
+                                if (finished.size() == BATCH) {
+                                    write(connection, run, finished);
+                                }
+                            }
+                            current = new EntityState();
+                            current.entityKey = key;
+                        }
+                        maxSeq = Math.max(maxSeq, rows.getLong(2));
+                        apply(current, rows.getString(3), read(rows.getString(4)));
+                        run.events.incrementAndGet();
+                        replayed.increment();
+                    }
+                    if (current != null) {
+                        finished.add(current);
+                    }
+                }
             }
-            states.forEach(this::insert);
-            run.entities.addAndGet(states.size());
-            metrics.counter("pms_sync_replay_events_total").increment(rows.size());
-        }
-        return maxSeq;
+            write(connection, run, finished);
+            return maxSeq;
+        });
+    }
+
+    private void write(Connection connection, RebuildRun run, List<EntityState> states) throws SQLException {
+        StateTable.rebuild().upsertAll(connection, states);
+        run.entities.addAndGet(states.size());
+        states.clear();
     }
 
     private void apply(EntityState state, String source, ChangeEvent event) {
@@ -153,33 +188,11 @@ public class Rebuild {
         state.lastSeq++;
     }
 
-    private void insert(EntityState state) {
-        em.createNativeQuery("""
-                        insert into entity_state_rebuild (entity_key, org, connection_id, entity_type, external_id, data,
-                            field_versions, version, deleted, last_seq, updated_at, delete_version)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), cast(?7 as jsonb), ?8, ?9, ?10, now(), ?11)
-                        on conflict (entity_key) do update set data = excluded.data, field_versions = excluded.field_versions,
-                            version = excluded.version, deleted = excluded.deleted, last_seq = excluded.last_seq,
-                            updated_at = now(), delete_version = excluded.delete_version""")
-                .setParameter(1, state.entityKey).setParameter(2, state.org).setParameter(3, state.connectionId)
-                .setParameter(4, state.entityType).setParameter(5, state.externalId).setParameter(6, json(state.data))
-                .setParameter(7, json(state.fieldVersions)).setParameter(8, state.version).setParameter(9, state.deleted)
-                .setParameter(10, state.lastSeq).setParameter(11, state.deleteVersion).executeUpdate();
-    }
-
     private static ChangeEvent read(String json) {
         try {
             return ContractJson.mapper().readValue(json, ChangeEvent.class);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable event in the store", e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return ContractJson.mapper().writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

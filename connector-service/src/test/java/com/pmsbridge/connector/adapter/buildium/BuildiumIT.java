@@ -58,6 +58,7 @@ class BuildiumIT {
     private static TestKafkaReader workOrders;
     private static TestKafkaReader dlq;
     private static TestKafkaReader results;
+    private static TestKafkaReader syncRuns;
 
     @Inject
     Poller poller;
@@ -75,6 +76,7 @@ class BuildiumIT {
         workOrders = new TestKafkaReader(Topics.changes(com.pmsbridge.contract.EntityType.WORKORDER));
         dlq = new TestKafkaReader(Topics.DLQ);
         results = new TestKafkaReader(Topics.WRITEBACK_RESULTS);
+        syncRuns = new TestKafkaReader(Topics.SYNC_RUNS);
     }
 
     @AfterAll
@@ -84,6 +86,7 @@ class BuildiumIT {
         workOrders.close();
         dlq.close();
         results.close();
+        syncRuns.close();
     }
 
     @BeforeEach
@@ -212,6 +215,15 @@ class BuildiumIT {
         for (Portfolio.Record lease : simulator.portfolio().list(Kind.LEASE, null, null)) {
             assertThat(events(leases, key("lease", lease.id()))).extracting(ChangeEvent::op).contains(Op.SNAPSHOT);
         }
+        // and the completed run is announced for reconciliation, once, with its record count
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announced = await().atMost(TIMEOUT)
+                .until(() -> syncRuns.withKey(connectionId), list -> !list.isEmpty());
+        com.pmsbridge.contract.event.SyncRunCompleted completed = com.pmsbridge.contract.ContractJson.mapper()
+                .readValue(announced.getFirst().value(), com.pmsbridge.contract.event.SyncRunCompleted.class);
+        assertThat(announced).hasSize(1);
+        assertThat(completed.runId()).isEqualTo(run.id.toString());
+        assertThat(completed.records()).isEqualTo(expected);
+        assertThat(completed.entityTypes()).contains("lease", "resident", "workorder");
     }
 
     @Test
