@@ -179,7 +179,7 @@ check("dashboards: Sync health shows every signal of the issue", () => {
   const needed = ["pms_connector_last_success_age_seconds", "pms_sync_freshness_seconds_bucket",
     "pms_connector_webhooks_received_total", "pms_connector_webhooks_rejected_total", "pms_sync_events_total",
     "stale", "pms_sync_conflicts_total", "pms_connector_dead_letters_total", "kafka_consumergroup_lag",
-    "pms_connector_connection_status"];
+    "pms_connector_connection_status", "pms_sync_drift_records"];
   return needed.filter(n => !exprs.includes(n)).map(n => `no panel reads ${n}`);
 });
 
