@@ -157,7 +157,7 @@ pg_ensure() { # owner (run or test)
     local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo pg_ctlcluster "$version" "$cluster" start
     echo "$version $cluster" >"$(pg_flag "$owner")"
-  elif ls "$RUN_DIR"/postgres.started-by-* >/dev/null 2>&1; then
+  elif [ ! -f "$(pg_flag "$owner")" ] && ls "$RUN_DIR"/postgres.started-by-* >/dev/null 2>&1; then
     # another of our scripts started it: share it, and keep it running until both are done
     cp "$(ls "$RUN_DIR"/postgres.started-by-* | head -1)" "$(pg_flag "$owner")"
   fi
