@@ -42,6 +42,17 @@ public final class TestKafkaReader implements AutoCloseable {
         return matching(record -> key.equals(record.key()));
     }
 
+    /** The values of the records with this key, read as contract JSON into {@code type}. */
+    public <T> List<T> valuesWithKey(String key, Class<T> type) {
+        return withKey(key).stream().map(record -> {
+            try {
+                return com.pmsbridge.contract.ContractJson.mapper().readValue(record.value(), type);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("unreadable " + type.getSimpleName() + " with key " + key, e);
+            }
+        }).toList();
+    }
+
     @Override
     public void close() {
         consumer.close();

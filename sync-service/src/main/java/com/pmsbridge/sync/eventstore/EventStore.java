@@ -3,6 +3,7 @@ package com.pmsbridge.sync.eventstore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.service.persistence.UnnestColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -49,18 +50,13 @@ public class EventStore {
         if (events.isEmpty()) {
             return;
         }
-        int n = events.size();
-        Object[][] columns = new Object[14][n];
-        for (int i = 0; i < n; i++) {
-            StoredEvent stored = events.get(i);
+        List<Object[]> rows = new java.util.ArrayList<>(events.size());
+        for (StoredEvent stored : events) {
             ChangeEvent e = stored.event();
-            Object[] values = {e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),
+            rows.add(new Object[]{e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),
                 e.entityType().wireName(), stored.source(), e.op().code(), e.sourceVersion(), json(stored.changedFields()),
                 stored.applied(), stored.payload() != null ? stored.payload() : json(e), e.occurredAt().toString(),
-                e.receivedAt().toString()};
-            for (int c = 0; c < values.length; c++) {
-                columns[c][i] = values[c];
-            }
+                e.receivedAt().toString()});
         }
         String[] types = {"varchar", "varchar", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
             "text", "bool", "text", "text", "text"};
@@ -71,9 +67,7 @@ public class EventStore {
                 from unnest(?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                     ?::varchar[], ?::varchar[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[])
                     as u(i, k, s, o, c, t, src, op, v, f, a, p, oc, rc)""")) {
-            for (int c = 0; c < types.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-            }
+            UnnestColumns.bind(connection, insert, types, rows);
             insert.executeUpdate();
         }
     }

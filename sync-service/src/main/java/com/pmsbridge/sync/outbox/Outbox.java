@@ -5,6 +5,7 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.service.persistence.UnnestColumns;
 import com.pmsbridge.sync.projection.EntityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     static final String STATE_TYPE_SUFFIX = ".state.v1";
+    private static final String[] OUTBOX_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "text"};
 
     private final EntityManager em;
 
@@ -80,22 +82,13 @@ public class Outbox {
         if (rows.isEmpty()) {
             return;
         }
-        int n = rows.size();
-        Object[][] columns = new Object[7][n];
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            Object[] values = {r.eventId(), r.topic(), r.key(), r.ceType(), r.subject(), r.org(), r.payload()};
-            for (int c = 0; c < values.length; c++) {
-                columns[c][i] = values[c];
-            }
-        }
+        List<Object[]> values = rows.stream().map(r -> new Object[]{r.eventId(), r.topic(), r.key(), r.ceType(),
+            r.subject(), r.org(), r.payload()}).toList();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)
                 select i, t, k, c, s, o, p from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                     ?::varchar[], ?::varchar[], ?::text[]) with ordinality as u(i, t, k, c, s, o, p, n) order by n""")) {
-            for (int c = 0; c < 7; c++) {
-                insert.setArray(c + 1, connection.createArrayOf(c == 6 ? "text" : "varchar", columns[c]));
-            }
+            UnnestColumns.bind(connection, insert, OUTBOX_TYPES, values);
             insert.executeUpdate();
         }
     }

@@ -3,6 +3,7 @@ package com.pmsbridge.sync.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.service.persistence.UnnestColumns;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,19 +98,10 @@ public final class StateTable {
         if (states.isEmpty()) {
             return;
         }
-        int n = states.size();
-        List<Object[]> columns = new ArrayList<>();
-        for (int c = 0; c < 11; c++) {
-            columns.add(new Object[n]);
-        }
-        int i = 0;
+        List<Object[]> rows = new ArrayList<>(states.size());
         for (EntityState s : states) {
-            Object[] values = {s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
-                write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq};
-            for (int c = 0; c < values.length; c++) {
-                columns.get(c)[i] = values[c];
-            }
-            i++;
+            rows.add(new Object[]{s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
+                write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq});
         }
         String sql = "insert into " + table + " (" + COLUMNS + ", updated_at) "
                 + "select k, o, c, t, x, d::jsonb, f::jsonb, v, del, dv, s, now() "
@@ -121,9 +113,7 @@ public final class StateTable {
         String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "text", "text", "varchar", "bool",
             "varchar", "int4"};
         try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-            for (int c = 0; c < types.length; c++) {
-                upsert.setArray(c + 1, connection.createArrayOf(types[c], columns.get(c)));
-            }
+            UnnestColumns.bind(connection, upsert, types, rows);
             upsert.executeUpdate();
         }
     }

@@ -1,6 +1,5 @@
 package com.pmsbridge.sync.lifecycle;
 
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
@@ -122,12 +121,6 @@ class MoveInIT {
     }
 
     private static List<LifecycleEvent> lifecycle(String key) {
-        return domainEvents.withKey(key).stream().map(record -> {
-            try {
-                return ContractJson.mapper().readValue(record.value(), LifecycleEvent.class);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return domainEvents.valuesWithKey(key, LifecycleEvent.class);
     }
 }

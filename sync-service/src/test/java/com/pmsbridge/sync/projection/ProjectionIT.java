@@ -198,12 +198,6 @@ class ProjectionIT {
     }
 
     private static List<LifecycleEvent> lifecycle(String key) {
-        return domainEvents.withKey(key).stream().map(record -> {
-            try {
-                return ContractJson.mapper().readValue(record.value(), LifecycleEvent.class);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return domainEvents.valuesWithKey(key, LifecycleEvent.class);
     }
 }

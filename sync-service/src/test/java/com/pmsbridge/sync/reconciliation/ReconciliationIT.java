@@ -138,12 +138,6 @@ class ReconciliationIT {
     }
 
     private static List<LifecycleEvent> lifecycle(String key) {
-        return domainEvents.withKey(key).stream().map(record -> {
-            try {
-                return ContractJson.mapper().readValue(record.value(), LifecycleEvent.class);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return domainEvents.valuesWithKey(key, LifecycleEvent.class);
     }
 }
