@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild time of the running sync-service (deploy/local/run.sh) for an event store of N events: fills the store with
 # N synthetic lease changes for E entities straight in PostgreSQL (the rebuild only reads the store; projecting them
-# through Kafka first would measure the projection again), then starts a rebuild as adam (admin) through the gateway
+# through Kafka first would measure the projection again), then starts a rebuild as pat (platform-admin) through the gateway
 # and waits for it. Prints the rebuild's own time (startedAt → finishedAt) and events/s. Removes its events afterwards.
 # Usage: bench/sync-rebuild.sh [events=1000000] [entities=200000]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
@@ -24,7 +24,7 @@ psql_sync "insert into event_store (event_id, entity_key, entity_seq, org, conne
         from generate_series(0, $events - 1) i) g" >/dev/null
 total=$(psql_sync "select count(*) from event_store")
 token=$(curl -s -d grant_type=password -d client_id=pms-gateway -d client_secret=pms-gateway-secret \
-  -d username=adam -d password=adam http://127.0.0.1:8180/realms/pms/protocol/openid-connect/token \
+  -d username=pat -d password=pat http://127.0.0.1:8180/realms/pms/protocol/openid-connect/token \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 log "rebuilding the projection from $total events"
 run=$(curl -s -X POST -H "Authorization: Bearer $token" http://127.0.0.1:8080/api/v1/entities/_rebuilds)

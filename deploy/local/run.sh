@@ -56,6 +56,7 @@ PMS Bridge is running (started in $((SECONDS - started)) s).
   Gateway:   http://127.0.0.1:8080   (API under /api/v1, webhooks under /webhooks/{connectionId})
   Keycloak:  http://127.0.0.1:8180   (realm pms; admin console login admin / admin)
   Logins:    olivia / olivia (operator, org acme)   adam / adam (admin, org acme)   victor / victor (viewer, org globex)
+             pat / pat (platform-admin: rebuilds across organisations)
 
   Try it:
     TOKEN=\$(curl -s -d grant_type=password -d client_id=pms-gateway -d client_secret=pms-gateway-secret \\

@@ -29,7 +29,7 @@ public class RebuildResource {
     }
 
     @POST
-    @RolesAllowed("admin")
+    @RolesAllowed("platform-admin")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rebuild the projection from the event store into a fresh table and swap it in")
     public Response start() {
@@ -42,7 +42,7 @@ public class RebuildResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed("admin")
+    @RolesAllowed("platform-admin")
     public RebuildRun.View progress(@PathParam("id") UUID id) {
         RebuildRun run = rebuild.run(id);
         if (run == null) {

@@ -60,15 +60,18 @@ class RebuildIT {
         Map<String, String> live = states(connection);
 
         // when
-        String admin = TestTokens.of("adam", "acme", "admin");
-        String id = given().auth().oauth2(admin).post("/api/v1/entities/_rebuilds").then().statusCode(202)
+        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
+        String id = given().auth().oauth2(platformAdmin).post("/api/v1/entities/_rebuilds").then().statusCode(202)
                 .extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(platformAdmin)
                 .get("/api/v1/entities/_rebuilds/" + id).then().body("status", equalTo("COMPLETED")));
 
         // then
         assertThat(states(connection)).isEqualTo(live).hasSize(30);
+        // a rebuild spans every organisation: an organisation's own admin may not start one
         given().auth().oauth2(TestTokens.of("olivia", "acme", "operator")).post("/api/v1/entities/_rebuilds")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.of("adam", "acme", "admin")).post("/api/v1/entities/_rebuilds")
                 .then().statusCode(403);
     }
 
