@@ -48,6 +48,13 @@ log "promtool: alert rules, their unit tests, the Prometheus config"
 "$PROMTOOL" check rules "$ROOT_DIR/deploy/monitoring/alerts/pms-bridge-rules.yaml" || status=1
 (cd "$ROOT_DIR/deploy/monitoring/alerts" && "$PROMTOOL" test rules pms-bridge-rules.test.yaml) || status=1
 "$PROMTOOL" check config "$ROOT_DIR/deploy/monitoring/prometheus/prometheus.yml" || status=1
+# the compose config expects the rules where docker-compose mounts them
+compose_prometheus=$(mktemp -d)
+mkdir -p "$compose_prometheus/rules"
+cp "$ROOT_DIR/deploy/monitoring/prometheus/prometheus-compose.yml" "$compose_prometheus/prometheus.yml"
+cp "$ROOT_DIR/deploy/monitoring/alerts/pms-bridge-rules.yaml" "$compose_prometheus/rules/"
+"$PROMTOOL" check config "$compose_prometheus/prometheus.yml" || status=1
+rm -rf "$compose_prometheus"
 
 log "Kubernetes overlays, dashboards, alerts and the metric catalogue"
 STRIMZI_CRDS="$STRIMZI/crds" CONTRACT_TOPICS="$TOOLS/contract-topics.txt" \
