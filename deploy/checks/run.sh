@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Offline checks of deploy/ (issue: operations): renders every Kustomize overlay and validates the objects against
+# Offline checks of deploy/ and docs/asyncapi.yaml: renders every Kustomize overlay and validates the objects against
 # Kubernetes, prometheus-operator and Strimzi schemas; promtool checks and unit-tests the alert rules and checks the
 # Prometheus config; the dashboards and alerts are checked against docs/metrics.md and against the metrics the
 # services exported during the system tests. Run after ./mvnw verify (deploy/local/test.sh does).
@@ -18,6 +18,12 @@ if [ ! -d "$CHECKS/node_modules" ] || [ "$CHECKS/package-lock.json" -nt "$CHECKS
   log "installing the check tools (npm ci)"
   (cd "$CHECKS" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
   touch "$CHECKS/node_modules"
+fi
+
+if [ ! -d "$CHECKS/asyncapi/node_modules" ] || [ "$CHECKS/asyncapi/package-lock.json" -nt "$CHECKS/asyncapi/node_modules" ]; then
+  log "installing the AsyncAPI parser (npm ci)"
+  (cd "$CHECKS/asyncapi" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
+  touch "$CHECKS/asyncapi/node_modules"
 fi
 
 PROMTOOL=$(command -v promtool || echo "$TOOLS/prometheus/usr/bin/promtool")
@@ -55,6 +61,9 @@ cp "$ROOT_DIR/deploy/monitoring/prometheus/prometheus-compose.yml" "$compose_pro
 cp "$ROOT_DIR/deploy/monitoring/alerts/pms-bridge-rules.yaml" "$compose_prometheus/rules/"
 "$PROMTOOL" check config "$compose_prometheus/prometheus.yml" || status=1
 rm -rf "$compose_prometheus"
+
+log "AsyncAPI document"
+CONTRACT_TOPICS="$TOOLS/contract-topics.txt" node "$CHECKS/asyncapi/check-asyncapi.mjs" || status=1
 
 log "Kubernetes overlays, dashboards, alerts and the metric catalogue"
 STRIMZI_CRDS="$STRIMZI/crds" CONTRACT_TOPICS="$TOOLS/contract-topics.txt" \
