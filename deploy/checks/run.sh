@@ -26,6 +26,13 @@ if [ ! -d "$CHECKS/asyncapi/node_modules" ] || [ "$CHECKS/asyncapi/package-lock.
   touch "$CHECKS/asyncapi/node_modules"
 fi
 
+for tool in compose; do
+  if [ ! -d "$CHECKS/$tool/node_modules" ] || [ "$CHECKS/$tool/package-lock.json" -nt "$CHECKS/$tool/node_modules" ]; then
+    (cd "$CHECKS/$tool" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in $tool failed"
+    touch "$CHECKS/$tool/node_modules"
+  fi
+done
+
 PROMTOOL=$(command -v promtool || echo "$TOOLS/prometheus/usr/bin/promtool")
 if [ ! -x "$PROMTOOL" ]; then
   log "fetching promtool (Debian package prometheus, extracted into $TOOLS)"
@@ -61,6 +68,13 @@ cp "$ROOT_DIR/deploy/monitoring/prometheus/prometheus-compose.yml" "$compose_pro
 cp "$ROOT_DIR/deploy/monitoring/alerts/pms-bridge-rules.yaml" "$compose_prometheus/rules/"
 "$PROMTOOL" check config "$compose_prometheus/prometheus.yml" || status=1
 rm -rf "$compose_prometheus"
+
+log "docker-compose.yml against the Compose Specification (dclint, errors only)"
+"$CHECKS/compose/node_modules/.bin/dclint" --quiet --color=false "$ROOT_DIR/docker-compose.yml" || status=1
+printf 'services:\n  a:\n    image: x\n    depends_on: {b: {condition: nope}}\n' >"$TOOLS/broken-compose.yml"
+if "$CHECKS/compose/node_modules/.bin/dclint" --quiet "$TOOLS/broken-compose.yml" >/dev/null 2>&1; then
+  echo "FAIL dclint accepted a broken compose file"; status=1
+fi
 
 log "AsyncAPI document"
 CONTRACT_TOPICS="$TOOLS/contract-topics.txt" node "$CHECKS/asyncapi/check-asyncapi.mjs" || status=1
