@@ -8,7 +8,7 @@ import java.time.ZoneId;
 /** Move-ins announced when a lease's move-in date is reached. */
 @ConfigMapping(prefix = "sync.move-in")
 public interface MoveInConfig {
-    /** How often leases are checked for a reached move-in date. */
+    /** How often leases are checked for a reached move-in date (read by the schedule). */
     @WithDefault("15m")
     String checkInterval();
 

@@ -50,7 +50,7 @@ public class MoveIns {
 
     /**
      * Claims the move-in announcement of these leases for a status change, on the caller's transaction's
-     * connection; returns the leases whose move-in was not announced before.
+     * connection; returns the leases whose move-in was not announced before (a set the caller may change).
      */
     public static Set<String> claim(Connection connection, Collection<String> leaseKeys) throws SQLException {
         Set<String> claimed = new HashSet<>();
@@ -71,7 +71,7 @@ public class MoveIns {
         return claimed;
     }
 
-    @Scheduled(every = "${sync.move-in.check-interval:15m}", delayed = "30s",
+    @Scheduled(every = "${sync.move-in.check-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         announceReachedMoveInDates();

@@ -48,10 +48,6 @@ public class Outbox {
                 command.type().cloudEventType(), command.entityKey(), command.org(), json(command)));
     }
 
-    public void addState(EntityState state) {
-        insert(stateRow(state));
-    }
-
     public static Row lifecycleRow(LifecycleEvent event) {
         return new Row(event.eventId(), Topics.DOMAIN_EVENTS, event.entityKey(), event.type().cloudEventType(),
                 event.entityKey(), event.org(), json(event));

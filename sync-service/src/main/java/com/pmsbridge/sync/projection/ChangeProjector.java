@@ -18,7 +18,8 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -138,14 +139,14 @@ public class ChangeProjector {
     }
 
     /** Drops MOVE_IN for leases whose move-in was announced already (by an earlier change or its date). */
-    private static List<LifecycleEvent> announcedOnce(java.sql.Connection connection, List<LifecycleEvent> lifecycle)
-            throws java.sql.SQLException {
+    private static List<LifecycleEvent> announcedOnce(Connection connection, List<LifecycleEvent> lifecycle)
+            throws SQLException {
         Set<String> moveIns = new LinkedHashSet<>();
         lifecycle.stream().filter(e -> e.type() == LifecycleType.MOVE_IN).forEach(e -> moveIns.add(e.entityKey()));
         if (moveIns.isEmpty()) {
             return lifecycle;
         }
-        Set<String> claimed = new java.util.HashSet<>(MoveIns.claim(connection, moveIns));
+        Set<String> claimed = MoveIns.claim(connection, moveIns);
         return lifecycle.stream().filter(e -> e.type() != LifecycleType.MOVE_IN || claimed.remove(e.entityKey())).toList();
     }
 

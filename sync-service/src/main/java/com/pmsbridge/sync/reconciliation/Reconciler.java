@@ -59,7 +59,7 @@ public class Reconciler {
         this.comparator = new DriftComparator(ownership::owner);
     }
 
-    @Scheduled(every = "${sync.reconciliation.check-interval:2s}", delayed = "5s",
+    @Scheduled(every = "${sync.reconciliation.check-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reconcileReady() {
         List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> Reconciliation.<Reconciliation>list("status",

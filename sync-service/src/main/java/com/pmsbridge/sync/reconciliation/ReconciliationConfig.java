@@ -8,6 +8,10 @@ import java.time.Duration;
 /** Reconciliation of a connector Sync's snapshot with the hub's state. */
 @ConfigMapping(prefix = "sync.reconciliation")
 public interface ReconciliationConfig {
+    /** How often announced Syncs are checked for a fully projected snapshot (read by the schedule). */
+    @WithDefault("2s")
+    String checkInterval();
+
     /** How long to wait for a Sync's snapshot events to be projected before comparing anyway. */
     @WithDefault("PT5M")
     Duration maxWait();

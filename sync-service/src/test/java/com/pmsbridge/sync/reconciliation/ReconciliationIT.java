@@ -110,6 +110,36 @@ class ReconciliationIT {
                 "pms_sync_drift_records{connection=\"" + connection + "\",kind=\"missing_in_pms\",org=\"acme\"} 1.0"));
     }
 
+    @Test
+    void givenSnapshotMissingMoreThanTheThreshold_whenReconciled_thenNeedsReviewAndNothingDeleted() throws Exception {
+        // given: the hub knows 12 leases; the Sync (a partial read, as it looks) lists only one of them
+        String connection = "rec-" + UUID.randomUUID().toString().substring(0, 8);
+        List<ChangeEvent> known = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            known.add(lease(connection, "L-" + i, Op.UPDATE, "2026-11-20T08:00:00Z", Instant.now()));
+        }
+        writer.sendAll(known);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(stored(connection)).isEqualTo(12));
+
+        // when
+        Instant started = Instant.now();
+        writer.send(lease(connection, "L-0", Op.SNAPSHOT, "2026-11-21T08:00:00Z", Instant.now()));
+        Instant completed = Instant.now();
+        String runId = UUID.randomUUID().toString();
+        writer.sendRaw("pms.connector.sync-runs.v1", connection, ContractJson.mapper().writeValueAsString(
+                new SyncRunCompleted(1, runId, "acme", connection, List.of("lease"), started, completed, 1)));
+
+        // then: 11 missing is above max(10, 5 % of 1): reported, held for a human, none deleted
+        String viewer = TestTokens.of("olivia", "acme", "viewer");
+        await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(viewer)
+                .get("/api/v1/reconciliations/" + runId).then().statusCode(200)
+                .body("status", equalTo("NEEDS_REVIEW")).body("missingInPms", equalTo(11)));
+        for (int i = 1; i < 12; i++) {
+            assertThat(state("lease:" + connection + ":L-" + i).deleted).isFalse();
+        }
+        assertThat(source("lease:" + connection + ":L-1")).doesNotContain("reconcile");
+    }
+
     private static ChangeEvent lease(String connection, String id, Op op, String version, Instant receivedAt) {
         return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", connection, "generic",
                 EntityType.LEASE, id, op, version, null, Instant.parse(version), receivedAt,
