@@ -31,6 +31,7 @@ public class ChangeEventLoad {
         Random random = new Random(1);
         long base = Instant.parse("2026-11-23T00:00:00Z").getEpochSecond();
         long start = System.nanoTime();
+        int duplicates = 0;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < events; i++) {
                 if (rate > 0 && i % 100 == 0) {
@@ -59,10 +60,12 @@ public class ChangeEventLoad {
                 producer.send(record);
                 if (random.nextInt(50) == 0) {
                     producer.send(record);
+                    duplicates++;
                 }
             }
             producer.flush();
         }
-        System.out.printf("produced %d events for %d leases in %.1f s%n", events, entities, (System.nanoTime() - start) / 1e9);
+        System.out.printf("produced %d events (+%d duplicates) for %d leases in %.1f s%n", events, duplicates, entities,
+                (System.nanoTime() - start) / 1e9);
     }
 }

@@ -152,16 +152,32 @@ pg_ensure() { # owner (run or test)
   line=$(pg_lsclusters -h | head -1)
   [ -n "$line" ] || die "no PostgreSQL cluster found (pg_lsclusters is empty)"
   read -r version cluster _ status _ <<<"$line"
+  local changed=""; pg_configure "$version" "$cluster" && changed=yes
   if [ "$status" != online ]; then
     log "starting PostgreSQL $version/$cluster"
     local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo pg_ctlcluster "$version" "$cluster" start
     echo "$version $cluster" >"$(pg_flag "$owner")"
-  elif [ ! -f "$(pg_flag "$owner")" ] && ls "$RUN_DIR"/postgres.started-by-* >/dev/null 2>&1; then
+  elif [ -n "$changed" ]; then
+    # running already (perhaps not ours): reload, do not restart; shared_buffers follows at its next start
+    log "reloading PostgreSQL $version/$cluster with deploy/local/postgresql.conf"
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo pg_ctlcluster "$version" "$cluster" reload
+  fi
+  if [ "$status" = online ] && [ ! -f "$(pg_flag "$owner")" ] && ls "$RUN_DIR"/postgres.started-by-* >/dev/null 2>&1; then
     # another of our scripts started it: share it, and keep it running until both are done
     cp "$(ls "$RUN_DIR"/postgres.started-by-* | head -1)" "$(pg_flag "$owner")"
   fi
   wait_port 127.0.0.1 5432 30 PostgreSQL
+}
+
+# Puts deploy/local/postgresql.conf into the cluster's conf.d; true when it was missing or different.
+pg_configure() { # version cluster
+  local target="/etc/postgresql/$1/$2/conf.d/pms-bridge.conf" sudo=""
+  [ -d "$(dirname "$target")" ] || return 1
+  cmp -s "$ROOT_DIR/deploy/local/postgresql.conf" "$target" && return 1
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo install -m 0644 "$ROOT_DIR/deploy/local/postgresql.conf" "$target"
 }
 
 # Stops PostgreSQL only when these scripts started it and no other of them still uses it.

@@ -3,6 +3,9 @@ package com.pmsbridge.sync.eventstore;
 import com.pmsbridge.sync.outbox.DeadLetters;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
+import com.pmsbridge.sync.projection.ConcurrentProjectionException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,23 +14,33 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Consumes every {@code pms.<entity>.changes.v1} topic, a polled batch at a time, in one transaction per batch. The
  * offsets are committed after this method returns, so a crash replays the batch and the event ids make the replay a
  * no-op. What the batch caused is in the outbox (same transaction); the relay thread publishes it while the next
  * batch is projected. An invalid record goes to the DLQ with the reason and the stream goes on.
+ *
+ * <p>The channel runs {@code concurrency} copies, each with its own Kafka consumer and thread; partitions are split
+ * between them and each copy keeps its partitions' order, so two batches never share an entity except while a
+ * rebalance moves a partition, which {@link #apply} handles.
  */
 @ApplicationScoped
 public class ChangeEventConsumer {
+    private static final Logger LOG = Logger.getLogger(ChangeEventConsumer.class);
+    private static final int MAX_ATTEMPTS = 5;
+
     private final ChangeProjector projector;
     private final OutboxRelay relay;
     private final DeadLetters deadLetters;
+    private final Counter races;
 
-    ChangeEventConsumer(ChangeProjector projector, OutboxRelay relay, DeadLetters deadLetters) {
+    ChangeEventConsumer(ChangeProjector projector, OutboxRelay relay, DeadLetters deadLetters, MeterRegistry metrics) {
         this.projector = projector;
         this.relay = relay;
         this.deadLetters = deadLetters;
+        this.races = metrics.counter("pms_sync_batch_retries_total");
     }
 
     @Incoming("change-events")
@@ -41,9 +54,30 @@ public class ChangeEventConsumer {
                 deadLetters.send("projection", e.getMessage(), record);
             }
         }
-        // one transaction per polled batch, not per event; per entity the order is the partition's order
-        projector.projectAll(events);
+        apply(events);
         // published by the relay thread while the next batch is projected; the sweep covers a crash in between
         relay.wake();
+    }
+
+    /**
+     * Projects a batch in one transaction (not one per event; per entity the order is the partition's order). A
+     * batch that raced another writer of the same entities is rolled back and projected again: the second attempt
+     * sees the other writer's commit, so duplicates are dropped and states are merged, not overwritten.
+     */
+    void apply(List<ChangeProjector.Incoming> events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                projector.projectAll(events);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS || !ConcurrentProjectionException.isRace(e)) {
+                    throw e;
+                }
+                // no exception message: a unique violation's message quotes the row's values
+                LOG.infof("a batch of %d changes raced another writer of the same entities; projecting it again "
+                        + "(attempt %d of %d)", events.size(), attempt + 1, MAX_ATTEMPTS);
+                races.increment();
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ package com.pmsbridge.sync.eventstore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
-import com.pmsbridge.service.persistence.UnnestColumns;
+import com.pmsbridge.service.persistence.CopyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -45,31 +45,22 @@ public class EventStore {
                               boolean applied) {
     }
 
-    /** Appends a batch of changes in one statement, on the caller's transaction's connection. */
+    /**
+     * Appends a batch of changes with one COPY on the caller's transaction's connection; {@code stored_at} is each
+     * row's own clock time (the column's default), so receivedAt → stored_at is the latency of that event.
+     */
     public void appendAll(Connection connection, List<StoredEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new java.util.ArrayList<>(events.size());
+        CopyRows rows = new CopyRows(14, events.size());
         for (StoredEvent stored : events) {
             ChangeEvent e = stored.event();
-            rows.add(new Object[]{e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),
-                e.entityType().wireName(), stored.source(), e.op().code(), e.sourceVersion(), json(stored.changedFields()),
-                stored.applied(), stored.payload() != null ? stored.payload() : json(e), e.occurredAt().toString(),
-                e.receivedAt().toString()});
+            rows.row(e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),
+                    e.entityType().wireName(), stored.source(), e.op().code(), e.sourceVersion(),
+                    json(stored.changedFields()), stored.applied(), stored.payload() != null ? stored.payload() : json(e),
+                    e.occurredAt(), e.receivedAt());
         }
-        String[] types = {"varchar", "varchar", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
-            "text", "bool", "text", "text", "text"};
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into event_store (event_id, entity_key, entity_seq, org, connection_id, entity_type, source, op,
-                    source_version, changed_fields, applied, payload, occurred_at, received_at, stored_at)
-                select i, k, s, o, c, t, src, op, v, f::jsonb, a, p::jsonb, oc::timestamptz, rc::timestamptz, clock_timestamp()
-                from unnest(?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                    ?::varchar[], ?::varchar[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[])
-                    as u(i, k, s, o, c, t, src, op, v, f, a, p, oc, rc)""")) {
-            UnnestColumns.bind(connection, insert, types, rows);
-            insert.executeUpdate();
-        }
+        rows.copyInto(connection, """
+                event_store (event_id, entity_key, entity_seq, org, connection_id, entity_type, source, op,
+                    source_version, changed_fields, applied, payload, occurred_at, received_at)""");
     }
 
     private static String json(Object value) {

@@ -25,7 +25,7 @@ public class DeadLetters {
     private final MutinyEmitter<String> emitter;
     private final MeterRegistry metrics;
 
-    DeadLetters(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    DeadLetters(@Channel("dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                 MutinyEmitter<String> emitter, MeterRegistry metrics) {
         this.emitter = emitter;
         this.metrics = metrics;

@@ -5,14 +5,13 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
-import com.pmsbridge.service.persistence.UnnestColumns;
+import com.pmsbridge.service.persistence.CopyRows;
 import com.pmsbridge.sync.projection.EntityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     static final String STATE_TYPE_SUFFIX = ".state.v1";
-    private static final String[] OUTBOX_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "text"};
 
     private final EntityManager em;
 
@@ -73,20 +71,13 @@ public class Outbox {
                 state.entityKey, state.org, payload);
     }
 
-    /** Writes a batch of rows in one statement, in list order (the relay publishes in that order). */
+    /** Writes a batch of rows with one COPY, in list order (ids follow it; the relay publishes in id order). */
     public static void insertAll(Connection connection, List<Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        CopyRows copy = new CopyRows(7, rows.size());
+        for (Row r : rows) {
+            copy.row(r.eventId(), r.topic(), r.key(), r.ceType(), r.subject(), r.org(), r.payload());
         }
-        List<Object[]> values = rows.stream().map(r -> new Object[]{r.eventId(), r.topic(), r.key(), r.ceType(),
-            r.subject(), r.org(), r.payload()}).toList();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)
-                select i, t, k, c, s, o, p from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                    ?::varchar[], ?::varchar[], ?::text[]) with ordinality as u(i, t, k, c, s, o, p, n) order by n""")) {
-            UnnestColumns.bind(connection, insert, OUTBOX_TYPES, values);
-            insert.executeUpdate();
-        }
+        copy.copyInto(connection, "outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)");
     }
 
     private void insert(Row row) {

@@ -1,53 +1,64 @@
 package com.pmsbridge.sync.outbox;
 
-import com.pmsbridge.service.kafka.WithoutTransaction;
 import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.service.persistence.SqlTimes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Publishes outbox rows in id order and deletes them once Kafka acknowledged all of them. The consumer calls
- * {@link #flush()} right after its commit (low latency); a schedule picks up what a crash left behind. Rows are
- * locked with SKIP LOCKED so several instances never publish the same row at once. A crash between publish and delete
- * re-publishes; consumers drop the copy by its {@code ce_id}.
+ * Publishes outbox rows in id order and deletes them once Kafka acknowledged all of them. The consumer wakes the relay
+ * thread after each commit (low latency); a schedule picks up what a crash left behind. Rows are locked with SKIP
+ * LOCKED so several instances never publish the same row at once. A crash between publish and delete re-publishes;
+ * consumers drop the copy by its {@code ce_id}.
+ *
+ * <p>The relay uses a plain idempotent {@link KafkaProducer} rather than a messaging emitter: it publishes every
+ * state and lifecycle record sync-service produces (about two per change event), and per-record message wrappers
+ * were a fifth of the service's CPU time under load (docs/benchmarks.md).
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH = 2000;
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final EntityManager em;
-    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
     private final ReentrantLock publishing = new ReentrantLock();
     private final Semaphore wakeUps = new Semaphore(0);
+    private volatile KafkaProducer<String, String> producer;
     private volatile boolean running = true;
 
-    OutboxRelay(EntityManager em,
-                @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                MutinyEmitter<String> emitter) {
+    OutboxRelay(EntityManager em, OutboxConfig config,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.em = em;
-        this.emitter = emitter;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /**
@@ -60,9 +71,9 @@ public class OutboxRelay {
             int total = 0;
             int published;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                published = publishBatch();
                 total += published;
-            } while (published == BATCH);
+            } while (published == config.batchSize());
             return total;
         } finally {
             publishing.unlock();
@@ -84,6 +95,10 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUps.release();
+        KafkaProducer<String, String> current = producer;
+        if (current != null) {
+            current.close(Duration.ofSeconds(5));
+        }
     }
 
     private void relayLoop() {
@@ -102,7 +117,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${sync.outbox.sweep-interval:5s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${sync.outbox.sweep-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
             flush();
@@ -111,30 +126,75 @@ public class OutboxRelay {
         }
     }
 
+    /** Locks a batch, publishes it, waits for every ack, deletes it; all in one transaction of its own. */
     private int publishBatch() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, event_id, topic, record_key, ce_type, ce_subject, org, payload, created_at
-                        from outbox order by id limit ?1 for update skip locked""")
-                .setParameter(1, BATCH)
-                .getResultList();
-        if (rows.isEmpty()) {
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(this::publishBatch));
+    }
+
+    private int publishBatch(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        KafkaProducer<String, String> kafka = producer();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select id, event_id, topic, record_key, ce_type, ce_subject, org, payload, created_at
+                from outbox order by id limit ? for update skip locked""")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                    acks.add(kafka.send(new ProducerRecord<>(rows.getString(3), null, rows.getString(4),
+                            rows.getString(8), CloudEventHeaders.of(rows.getString(2), "/sync-service", rows.getString(5),
+                            rows.getString(6), rows.getTimestamp(9).toInstant(), rows.getString(7)))));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> acks = new ArrayList<>(rows.size());
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            ids.add(((Number) row[0]).longValue());
-            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic((String) row[2])
-                    .withKey((String) row[3])
-                    .withHeaders(CloudEventHeaders.of((String) row[1], "/sync-service", (String) row[4],
-                            (String) row[5], SqlTimes.toInstant(row[8]), (String) row[6]))
-                    .build();
-            acks.add(WithoutTransaction.call(() -> emitter.sendMessage(Message.of((String) row[7]).addMetadata(metadata))));
+        awaitAll(acks);
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("int8", ids.toArray()));
+            delete.executeUpdate();
         }
-        WithoutTransaction.run(() -> Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT));
-        em.createNativeQuery("delete from outbox where id in (:ids)").setParameter("ids", ids).executeUpdate();
-        return rows.size();
+        return ids.size();
+    }
+
+    private void awaitAll(List<Future<RecordMetadata>> acks) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.ackTimeoutMs());
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // nothing is deleted: the rows stay and are published again (consumers dedupe by ce_id)
+            throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "sync-service-outbox",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, config.lingerMs(),
+                ProducerConfig.BATCH_SIZE_CONFIG, config.producerBatchBytes(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
     }
 }

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -69,8 +70,10 @@ public class ChangeProjector {
 
     /**
      * Applies a batch of PMS changes in one transaction, in order; a replay of the batch is a no-op. Set-based: one
-     * query finds the known event ids, one loads and locks every state the batch touches, and one statement each
-     * writes the states, the event store rows and the outbox rows; the merge itself runs in memory.
+     * query loads and locks every state the batch touches, one finds the known event ids, and one COPY each writes
+     * the states, the event store rows and the outbox rows; the merge itself runs in memory. Throws
+     * {@link ConcurrentProjectionException} (or a unique violation) when another writer projected the same entities
+     * at the same time; the caller projects the batch again.
      */
     @Transactional
     public List<ProjectionResult> projectAll(List<Incoming> changes) {
@@ -90,8 +93,10 @@ public class ChangeProjector {
         Session session = em.unwrap(Session.class);
         List<String> ids = changes.stream().map(c -> c.event().eventId()).toList();
         List<String> keys = changes.stream().map(c -> c.event().key().value()).distinct().sorted().toList();
-        Set<String> seen = session.doReturningWork(connection -> eventStore.existing(connection, ids));
+        // locks first, then the known ids: a concurrent writer of the same entities has committed by then
         Map<String, EntityState> states = session.doReturningWork(connection -> stateTable.lockAll(connection, keys));
+        Set<String> locked = new HashSet<>(states.keySet());
+        Set<String> seen = session.doReturningWork(connection -> eventStore.existing(connection, ids));
 
         List<ProjectionResult> results = new ArrayList<>(changes.size());
         Map<String, EntityState> touched = new LinkedHashMap<>();
@@ -131,7 +136,7 @@ public class ChangeProjector {
             for (LifecycleEvent derived : announcedOnce(connection, lifecycle)) {
                 rows.add(Outbox.lifecycleRow(derived));
             }
-            stateTable.upsertAll(connection, touched.values());
+            stateTable.writeAll(connection, touched.values(), locked);
             eventStore.appendAll(connection, stored);
             Outbox.insertAll(connection, rows);
         });

@@ -3,18 +3,18 @@ package com.pmsbridge.sync.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pmsbridge.contract.ContractJson;
-import com.pmsbridge.service.persistence.UnnestColumns;
+import com.pmsbridge.service.persistence.CopyRows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Set-based access to a state table ({@code entity_state}, or {@code entity_state_rebuild} during a rebuild): one
@@ -30,6 +30,9 @@ public final class StateTable {
             + "field_versions, version, deleted, delete_version, last_seq";
     private static final String SELECT = "select " + COLUMNS.replace("data, field_versions", "data::text, field_versions::text")
             + ", updated_at";
+
+    /** Session-local staging table for a batch's states (see {@link #stage}). */
+    private static final String STAGING = "state_batch";
 
     private final String table;
 
@@ -93,28 +96,65 @@ public final class StateTable {
         }
     }
 
-    /** Inserts or replaces these states in one statement. */
+    /**
+     * Writes a projected batch: states loaded by {@link #lockAll} (so locked) are updated, the others inserted. An
+     * entity another writer created meanwhile (a rebalance hands a partition over while its old owner still works
+     * on it) is not overwritten: the batch fails with {@link ConcurrentProjectionException} and is projected again.
+     */
+    public void writeAll(Connection connection, Collection<EntityState> states, Set<String> lockedKeys)
+            throws SQLException {
+        int inserts = (int) states.stream().filter(state -> !lockedKeys.contains(state.entityKey)).count();
+        try (Statement statement = stage(connection, states, lockedKeys)) {
+            statement.executeUpdate("update " + table + " s set data = b.data, field_versions = b.field_versions, "
+                    + "version = b.version, deleted = b.deleted, delete_version = b.delete_version, "
+                    + "last_seq = b.last_seq, updated_at = now() from " + STAGING + " b "
+                    + "where b.stored and s.entity_key = b.entity_key");
+            int inserted = statement.executeUpdate("insert into " + table + " (" + COLUMNS + ", updated_at) select "
+                    + COLUMNS + ", now() from " + STAGING + " where not stored on conflict (entity_key) do nothing");
+            statement.execute("delete from " + STAGING);
+            if (inserted != inserts) {
+                throw new ConcurrentProjectionException((inserts - inserted)
+                        + " of the batch's new entities were created by another writer meanwhile");
+            }
+        }
+    }
+
+    /** Inserts or replaces these states (the rebuild, which owns its table alone). */
     public void upsertAll(Connection connection, Collection<EntityState> states) throws SQLException {
-        if (states.isEmpty()) {
-            return;
+        try (Statement statement = stage(connection, states, Set.of())) {
+            statement.executeUpdate("insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
+                    + ", now() from " + STAGING + " on conflict (entity_key) do update set data = excluded.data, "
+                    + "field_versions = excluded.field_versions, version = excluded.version, deleted = excluded.deleted, "
+                    + "delete_version = excluded.delete_version, last_seq = excluded.last_seq, "
+                    + "updated_at = excluded.updated_at");
+            statement.execute("delete from " + STAGING);
         }
-        List<Object[]> rows = new ArrayList<>(states.size());
+    }
+
+    /**
+     * Copies the states into a session-local staging table (no WAL, no array literals to build and parse) and returns
+     * a statement to go on with. The table is emptied after each use, not only at commit: the rebuild writes several
+     * batches in one transaction.
+     */
+    private static Statement stage(Connection connection, Collection<EntityState> states, Set<String> lockedKeys)
+            throws SQLException {
+        CopyRows rows = new CopyRows(12, states.size());
         for (EntityState s : states) {
-            rows.add(new Object[]{s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
-                write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq});
+            rows.row(s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
+                    write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq,
+                    lockedKeys.contains(s.entityKey));
         }
-        String sql = "insert into " + table + " (" + COLUMNS + ", updated_at) "
-                + "select k, o, c, t, x, d::jsonb, f::jsonb, v, del, dv, s, now() "
-                + "from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], "
-                + "?::varchar[], ?::boolean[], ?::varchar[], ?::int[]) as u(k, o, c, t, x, d, f, v, del, dv, s) "
-                + "on conflict (entity_key) do update set data = excluded.data, field_versions = excluded.field_versions, "
-                + "version = excluded.version, deleted = excluded.deleted, delete_version = excluded.delete_version, "
-                + "last_seq = excluded.last_seq, updated_at = excluded.updated_at";
-        String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "text", "text", "varchar", "bool",
-            "varchar", "int4"};
-        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
-            UnnestColumns.bind(connection, upsert, types, rows);
-            upsert.executeUpdate();
+        Statement statement = connection.createStatement();
+        try {
+            statement.execute("create temp table if not exists " + STAGING + " (entity_key varchar(400), "
+                    + "org varchar(100), connection_id varchar(100), entity_type varchar(20), external_id varchar(200), "
+                    + "data jsonb, field_versions jsonb, version varchar(64), deleted boolean, delete_version varchar(64), "
+                    + "last_seq integer, stored boolean) on commit delete rows");
+            rows.copyInto(connection, STAGING + " (" + COLUMNS + ", stored)");
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
     }
 

@@ -1,0 +1,106 @@
+package com.pmsbridge.sync.eventstore;
+
+import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.sync.projection.ChangeProjector;
+import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.testsupport.KafkaTestResource;
+import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestOidcResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two writers of the same entity at once: what a rebalance causes when a partition moves while its old owner still
+ * projects a batch. Nothing may be overwritten or stored twice.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestOidcResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+class ConcurrentBatchesIT {
+    @Inject
+    ChangeEventConsumer consumer;
+    @Inject
+    ChangeProjector projector;
+    @Inject
+    EntityManager em;
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void givenAnotherWriterCreatesTheSameLease_whenBatchesRace_thenTheBatchIsProjectedAgainAndBothChangesApply()
+            throws Exception {
+        // given: another writer has created the lease and not committed yet
+        String leaseId = "L-" + UUID.randomUUID();
+        ChangeEvent fromOtherWriter = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
+        ChangeEvent fromThisBatch = lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null);
+        double retriesBefore = metrics.counter("pms_sync_batch_retries_total").count();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            QuarkusTransaction.begin();
+            projector.projectAll(List.of(new ChangeProjector.Incoming(fromOtherWriter, null)));
+
+            // when: this batch creates the same lease, waits for the other writer's row, which then commits
+            Future<?> racing = executor.submit(() -> consumer.apply(List.of(new ChangeProjector.Incoming(fromThisBatch, null))));
+            await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForALock);
+            QuarkusTransaction.commit();
+            racing.get(60, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+
+        // then: the batch was rolled back once and projected on top of the other writer's state
+        String key = fromThisBatch.key().value();
+        EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+        assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "FUTURE");
+        assertThat(state.lastSeq).isEqualTo(2);
+        assertThat(storedSequences(key)).containsExactly(1, 2);
+        assertThat(metrics.counter("pms_sync_batch_retries_total").count()).isEqualTo(retriesBefore + 1);
+    }
+
+    private boolean someoneWaitsForALock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                .getSingleResult()).intValue() > 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Integer> storedSequences(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select entity_seq from event_store where entity_key = ?1 order by entity_seq")
+                .setParameter(1, key).getResultList());
+    }
+
+    private static ChangeEvent lease(String leaseId, String version, String rent, String status) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", leaseId);
+        data.put("rent", rent);
+        if (status != null) {
+            data.put("status", status);
+        }
+        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", "conn-race", "generic",
+                EntityType.LEASE, leaseId, Op.UPDATE, version, null, Instant.parse(version), Instant.now(), data);
+    }
+}
