@@ -2,11 +2,13 @@ package com.pmsbridge.service.persistence;
 
 import org.postgresql.PGConnection;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import org.postgresql.copy.CopyIn;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN} in its text format: a whole batch in one round trip, parsed by the
@@ -14,14 +16,20 @@ import java.sql.SQLException;
  * Values are written with {@link String#valueOf}, booleans as {@code t}/{@code f}, null as {@code \N}.
  */
 public final class CopyRows {
-    private final StringBuilder text;
+    /**
+     * Rows are encoded in chunks of about this many characters: a batch of change events is megabytes of text, and one
+     * buffer that size is a "humongous" object for G1 that forced full collections under load.
+     */
+    private static final int CHUNK_CHARS = 64 * 1024;
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder(CHUNK_CHARS + 8 * 1024);
     private final int columns;
     private int inRow;
     private int rows;
 
-    public CopyRows(int columns, int expectedRows) {
+    public CopyRows(int columns) {
         this.columns = columns;
-        this.text = new StringBuilder(Math.max(64, expectedRows * columns * 24));
     }
 
     /** Appends one row; the values in the order of the column list given to {@link #copyInto}. */
@@ -50,6 +58,9 @@ public final class CopyRows {
             text.append('\n');
             inRow = 0;
             rows++;
+            if (text.length() >= CHUNK_CHARS) {
+                endChunk();
+            }
         }
     }
 
@@ -82,7 +93,17 @@ public final class CopyRows {
 
     /** The rows in COPY's text format (what {@link #copyInto} sends). */
     public String text() {
-        return text.toString();
+        endChunk();
+        StringBuilder all = new StringBuilder();
+        chunks.forEach(chunk -> all.append(new String(chunk, StandardCharsets.UTF_8)));
+        return all.toString();
+    }
+
+    private void endChunk() {
+        if (!text.isEmpty()) {
+            chunks.add(text.toString().getBytes(StandardCharsets.UTF_8));
+            text.setLength(0);
+        }
     }
 
     /**
@@ -94,12 +115,17 @@ public final class CopyRows {
         if (rows == 0) {
             return 0;
         }
-        byte[] bytes = text().getBytes(StandardCharsets.UTF_8);
+        endChunk();
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target + " from stdin");
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + target + " from stdin", new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + target + " failed", e);
+            for (byte[] chunk : chunks) {
+                copy.writeToCopy(chunk, 0, chunk.length);
+            }
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 }

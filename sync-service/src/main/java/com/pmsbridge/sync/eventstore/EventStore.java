@@ -50,7 +50,7 @@ public class EventStore {
      * row's own clock time (the column's default), so receivedAt → stored_at is the latency of that event.
      */
     public void appendAll(Connection connection, List<StoredEvent> events) throws SQLException {
-        CopyRows rows = new CopyRows(14, events.size());
+        CopyRows rows = new CopyRows(14);
         for (StoredEvent stored : events) {
             ChangeEvent e = stored.event();
             rows.row(e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),

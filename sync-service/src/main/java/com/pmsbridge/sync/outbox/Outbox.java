@@ -73,7 +73,7 @@ public class Outbox {
 
     /** Writes a batch of rows with one COPY, in list order (ids follow it; the relay publishes in id order). */
     public static void insertAll(Connection connection, List<Row> rows) throws SQLException {
-        CopyRows copy = new CopyRows(7, rows.size());
+        CopyRows copy = new CopyRows(7);
         for (Row r : rows) {
             copy.row(r.eventId(), r.topic(), r.key(), r.ceType(), r.subject(), r.org(), r.payload());
         }

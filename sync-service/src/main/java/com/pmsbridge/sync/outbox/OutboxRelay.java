@@ -22,7 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +35,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Publishes outbox rows in id order and deletes them once Kafka acknowledged all of them. The consumer wakes the relay
+ * Publishes outbox rows in id order; their delete commits only once Kafka acknowledged all of them. The consumer wakes the relay
  * thread after each commit (low latency); a schedule picks up what a crash left behind. Rows are locked with SKIP
  * LOCKED so several instances never publish the same row at once. A crash between publish and delete re-publishes;
  * consumers drop the copy by its {@code ce_id}.
@@ -131,32 +133,41 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(this::publishBatch));
     }
 
+    /**
+     * Deletes a batch of the oldest unlocked rows and publishes them; the caller commits only when Kafka acknowledged
+     * every record, so a failure rolls the delete back and the rows are published again. One statement both claims and
+     * reads the rows: a separate delete by id list made PostgreSQL scan the churned table, and was the projection's
+     * most expensive statement.
+     */
     private int publishBatch(Connection connection) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        KafkaProducer<String, String> kafka = producer();
-        try (PreparedStatement select = connection.prepareStatement("""
-                select id, event_id, topic, record_key, ce_type, ce_subject, org, payload, created_at
-                from outbox order by id limit ? for update skip locked""")) {
-            select.setInt(1, config.batchSize());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                    acks.add(kafka.send(new ProducerRecord<>(rows.getString(3), null, rows.getString(4),
-                            rows.getString(8), CloudEventHeaders.of(rows.getString(2), "/sync-service", rows.getString(5),
-                            rows.getString(6), rows.getTimestamp(9).toInstant(), rows.getString(7)))));
+        List<Claimed> rows = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement("""
+                delete from outbox where id in (select id from outbox order by id limit ? for update skip locked)
+                returning id, event_id, topic, record_key, ce_type, ce_subject, org, payload, created_at""")) {
+            claim.setInt(1, config.batchSize());
+            try (ResultSet result = claim.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Claimed(result.getLong(1), result.getString(2), result.getString(3),
+                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
+                            result.getString(8), result.getTimestamp(9).toInstant()));
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return 0;
+        // RETURNING does not keep the subquery's order; per entity key the records must leave in id order
+        rows.sort(Comparator.comparingLong(Claimed::id));
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Claimed row : rows) {
+            acks.add(kafka.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), CloudEventHeaders.of(
+                    row.eventId(), "/sync-service", row.ceType(), row.subject(), row.createdAt(), row.org()))));
         }
         awaitAll(acks);
-        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
-            delete.setArray(1, connection.createArrayOf("int8", ids.toArray()));
-            delete.executeUpdate();
-        }
-        return ids.size();
+        return rows.size();
+    }
+
+    /** An outbox row claimed (deleted, not yet committed) for publishing. */
+    private record Claimed(long id, String eventId, String topic, String key, String ceType, String subject, String org,
+                           String payload, Instant createdAt) {
     }
 
     private void awaitAll(List<Future<RecordMetadata>> acks) {

@@ -138,7 +138,7 @@ public final class StateTable {
      */
     private static Statement stage(Connection connection, Collection<EntityState> states, Set<String> lockedKeys)
             throws SQLException {
-        CopyRows rows = new CopyRows(12, states.size());
+        CopyRows rows = new CopyRows(12);
         for (EntityState s : states) {
             rows.row(s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
                     write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq,
