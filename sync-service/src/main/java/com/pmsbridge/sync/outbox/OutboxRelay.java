@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +141,11 @@ public class OutboxRelay {
      * most expensive statement.
      */
     private int publishBatch(Connection connection) throws SQLException {
+        try (Statement timeout = connection.createStatement()) {
+            // a relay transaction left hanging (its client gone, a pathological scan) would hold back vacuum for
+            // every table and let the outbox bloat; bounded by the time it may wait for Kafka anyway
+            timeout.execute("set local statement_timeout = " + config.ackTimeoutMs());
+        }
         List<Claimed> rows = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement("""
                 delete from outbox where id in (select id from outbox order by id limit ? for update skip locked)
