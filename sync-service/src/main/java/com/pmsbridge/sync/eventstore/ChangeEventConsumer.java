@@ -29,18 +29,22 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChangeEventConsumer {
     private static final Logger LOG = Logger.getLogger(ChangeEventConsumer.class);
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_RACE_ATTEMPTS = 5;
+    private static final long FIRST_BACKOFF_MS = 500;
+    private static final long MAX_BACKOFF_MS = 30_000;
 
     private final ChangeProjector projector;
     private final OutboxRelay relay;
     private final DeadLetters deadLetters;
-    private final Counter races;
+    private final Counter retries;
+    private final Counter outageRetries;
 
     ChangeEventConsumer(ChangeProjector projector, OutboxRelay relay, DeadLetters deadLetters, MeterRegistry metrics) {
         this.projector = projector;
         this.relay = relay;
         this.deadLetters = deadLetters;
-        this.races = metrics.counter("pms_sync_batch_retries_total");
+        this.retries = metrics.counter("pms_sync_batch_retries_total", "cause", "race");
+        this.outageRetries = metrics.counter("pms_sync_batch_retries_total", "cause", "database_unavailable");
     }
 
     @Incoming("change-events")
@@ -62,22 +66,42 @@ public class ChangeEventConsumer {
     /**
      * Projects a batch in one transaction (not one per event; per entity the order is the partition's order). A
      * batch that raced another writer of the same entities is rolled back and projected again: the second attempt
-     * sees the other writer's commit, so duplicates are dropped and states are merged, not overwritten.
+     * sees the other writer's commit, so duplicates are dropped and states are merged, not overwritten. While the
+     * database is unreachable the batch waits and is tried again (backing off to {@value #MAX_BACKOFF_MS} ms): valid
+     * changes must not end in the dead-letter topic because of an outage.
      */
     void apply(List<ChangeProjector.Incoming> events) {
-        for (int attempt = 1; ; attempt++) {
+        int races = 0;
+        long backoffMs = FIRST_BACKOFF_MS;
+        while (true) {
             try {
                 projector.projectAll(events);
                 return;
             } catch (RuntimeException e) {
-                if (attempt == MAX_ATTEMPTS || !ConcurrentProjectionException.isRace(e)) {
+                if (ConcurrentProjectionException.isRace(e) && ++races < MAX_RACE_ATTEMPTS) {
+                    // no exception message: a unique violation's message quotes the row's values
+                    LOG.infof("a batch of %d changes raced another writer of the same entities; projecting it "
+                            + "again (attempt %d of %d)", events.size(), races + 1, MAX_RACE_ATTEMPTS);
+                    retries.increment();
+                } else if (DatabaseOutage.is(e)) {
+                    LOG.warnf("database unavailable (%s); retrying a batch of %d changes in %d ms",
+                            DatabaseOutage.describe(e), events.size(), backoffMs);
+                    outageRetries.increment();
+                    pause(backoffMs, e);
+                    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+                } else {
                     throw e;
                 }
-                // no exception message: a unique violation's message quotes the row's values
-                LOG.infof("a batch of %d changes raced another writer of the same entities; projecting it again "
-                        + "(attempt %d of %d)", events.size(), attempt + 1, MAX_ATTEMPTS);
-                races.increment();
             }
+        }
+    }
+
+    private static void pause(long ms, RuntimeException cause) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 }

@@ -56,7 +56,7 @@ class ConcurrentBatchesIT {
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent fromOtherWriter = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
         ChangeEvent fromThisBatch = lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null);
-        double retriesBefore = metrics.counter("pms_sync_batch_retries_total").count();
+        double retriesBefore = metrics.counter("pms_sync_batch_retries_total", "cause", "race").count();
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             QuarkusTransaction.begin();
@@ -77,7 +77,7 @@ class ConcurrentBatchesIT {
         assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "FUTURE");
         assertThat(state.lastSeq).isEqualTo(2);
         assertThat(storedSequences(key)).containsExactly(1, 2);
-        assertThat(metrics.counter("pms_sync_batch_retries_total").count()).isEqualTo(retriesBefore + 1);
+        assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "race").count()).isEqualTo(retriesBefore + 1);
     }
 
     private boolean someoneWaitsForALock() {
