@@ -103,6 +103,9 @@ public final class StateTable {
      */
     public void writeAll(Connection connection, Collection<EntityState> states, Set<String> lockedKeys)
             throws SQLException {
+        if (states.isEmpty()) {
+            return; // a batch of duplicates only
+        }
         int inserts = (int) states.stream().filter(state -> !lockedKeys.contains(state.entityKey)).count();
         try (Statement statement = stage(connection, states, lockedKeys)) {
             statement.executeUpdate("update " + table + " s set data = b.data, field_versions = b.field_versions, "
@@ -121,6 +124,9 @@ public final class StateTable {
 
     /** Inserts or replaces these states (the rebuild, which owns its table alone). */
     public void upsertAll(Connection connection, Collection<EntityState> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
         try (Statement statement = stage(connection, states, Set.of())) {
             statement.executeUpdate("insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
                     + ", now() from " + STAGING + " on conflict (entity_key) do update set data = excluded.data, "
