@@ -17,6 +17,15 @@ import yaml from "js-yaml";
 import Ajv from "ajv";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Consumers one replica runs on its main channel: the channel's `concurrency` in the service's configuration. */
+function consumersPerReplica(service) {
+  const channel = { "sync-service": "change-events", "queue-service": "domain-events" }[service];
+  const file = join(root, service, "src/main/resources/application.properties");
+  if (!channel || !existsSync(file)) return 1;
+  const match = readFileSync(file, "utf8").match(new RegExp(`^mp\\.messaging\\.incoming\\.${channel}\\.concurrency=(\\d+)`, "m"));
+  return match ? Number(match[1]) : 1;
+}
 const RULES = join(root, "deploy/monitoring/alerts/pms-bridge-rules.yaml");
 const PROMETHEUS_RULE = join(root, "deploy/k8s/base/monitoring/prometheusrule.yaml");
 const DASHBOARDS = join(root, "deploy/monitoring/grafana-dashboards");
@@ -230,11 +239,13 @@ for (const overlay of OVERLAYS) {
     if (!find("PrometheusRule", "pms-bridge-alerts")) problems.push("no PrometheusRule");
     return problems;
   });
-  check(`k8s ${overlay}: HPA maxReplicas ≤ partitions of the consumed topics`, () => {
+  check(`k8s ${overlay}: HPA maxReplicas × consumers per replica ≤ partitions of the consumed topics`, () => {
     const partitions = Math.min(...objects.filter(o => o.kind === "KafkaTopic"
       && /\.(changes|domain-events)\./.test(o.metadata.name)).map(o => o.spec.partitions));
-    return objects.filter(o => o.kind === "HorizontalPodAutoscaler" && o.metadata.name !== "api-gateway"
-      && o.spec.maxReplicas > partitions).map(o => `${o.metadata.name}: maxReplicas ${o.spec.maxReplicas} > ${partitions}`);
+    return objects.filter(o => o.kind === "HorizontalPodAutoscaler" && o.metadata.name !== "api-gateway")
+      .map(o => [o.metadata.name, o.spec.maxReplicas * consumersPerReplica(o.metadata.name)])
+      .filter(([, consumers]) => consumers > partitions)
+      .map(([name, consumers]) => `${name}: up to ${consumers} consumers > ${partitions} partitions`);
   });
   check(`k8s ${overlay}: one KafkaTopic per contract topic with its cleanup.policy`, () => {
     const topics = Object.fromEntries(objects.filter(o => o.kind === "KafkaTopic")
