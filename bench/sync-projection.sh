@@ -13,7 +13,10 @@ count() { as_postgres "psql -d sync -tAc \"select count(*), extract(epoch from m
 # Progress is read from sync-service's own counter of handled records, not from the event store: counting a large
 # store every few seconds costs PostgreSQL as much CPU as a share of the projection it measures.
 handled() { curl -sf "http://127.0.0.1:8082/q/metrics" | awk '/^pms_sync_events_total/ { s += $NF } END { printf "%d", s }'; }
+# machine CPU use over the run: says whether the projection waited or the machine was full
+cpu() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 before=$(handled)
+read -r busy0 total0 <<<"$(cpu)"
 loaded=$(java -cp "$KAFKA_LIB/*" "$ROOT_DIR/bench/ChangeEventLoad.java" 127.0.0.1:9092 "$connection" "$events" "$entities" "$rate")
 echo "$loaded"
 duplicates=$(sed -n 's/.*(+\([0-9]*\) duplicates).*/\1/p' <<<"$loaded")
@@ -22,6 +25,7 @@ while [ $(( $(handled) - before )) -lt $((events + duplicates)) ]; do
   [ $SECONDS -lt $deadline ] || die "only $(( $(handled) - before )) of $((events + duplicates)) records handled after 15 minutes"
   sleep 1
 done
+read -r busy1 total1 <<<"$(cpu)"
 IFS='|' read -r stored seconds <<<"$(count)"
 while [ "$stored" -lt "$events" ]; do  # other traffic (the demo's live changes) counts in the metric too
   [ $SECONDS -lt $deadline ] || die "only $stored of $events events projected after 15 minutes"
@@ -29,6 +33,7 @@ while [ "$stored" -lt "$events" ]; do  # other traffic (the demo's live changes)
   IFS='|' read -r stored seconds <<<"$(count)"
 done
 awk -v n="$stored" -v s="$seconds" 'BEGIN { printf "projected %d events in %.1f s (first to last stored): %.0f events/s\n", n, s, n / s }'
+awk -v b=$((busy1 - busy0)) -v t=$((total1 - total0)) -v c="$(nproc)" 'BEGIN { printf "machine CPU busy while loading and projecting: %.0f %% of %d cores\n", 100 * b / t, c }'
 as_postgres "psql -d sync -tAc \"select format('latency receivedAt -> stored: p50 %s ms, p99 %s ms, max %s ms',
     round(percentile_cont(0.5) within group (order by ms)), round(percentile_cont(0.99) within group (order by ms)), round(max(ms)))
   from (select extract(epoch from stored_at - received_at) * 1000 as ms from event_store where connection_id = '$connection') t\""
