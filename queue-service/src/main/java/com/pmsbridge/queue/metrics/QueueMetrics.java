@@ -32,7 +32,8 @@ public class QueueMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${queue.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${queue.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<MultiGauge.Row<?>> pendingRows = new ArrayList<>();

@@ -72,7 +72,8 @@ public class MoveIns {
     }
 
     @Scheduled(every = "${sync.move-in.check-interval}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void scheduled() {
         announceReachedMoveInDates();
     }

@@ -120,7 +120,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${sync.outbox.sweep-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${sync.outbox.sweep-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void sweep() {
         try {
             flush();

@@ -60,7 +60,8 @@ public class Reconciler {
     }
 
     @Scheduled(every = "${sync.reconciliation.check-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void reconcileReady() {
         List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> Reconciliation.<Reconciliation>list("status",
                 Reconciliation.WAITING).stream().map(r -> r.id).toList());
