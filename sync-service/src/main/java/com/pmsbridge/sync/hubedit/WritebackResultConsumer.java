@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -41,7 +42,9 @@ public class WritebackResultConsumer {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            EntityState state = EntityState.findById(result.entityKey());
+            // locked like the projection locks its states: this transaction rewrites the row, and a batch projected
+            // meanwhile would otherwise be overwritten with what was read here
+            EntityState state = EntityState.findById(result.entityKey(), LockModeType.PESSIMISTIC_WRITE);
             List<?> payloads = em.createNativeQuery("select cast(payload as text) from event_store where event_id = ?1")
                     .setParameter(1, result.commandId()).getResultList();
             if (state == null || payloads.isEmpty()) {
