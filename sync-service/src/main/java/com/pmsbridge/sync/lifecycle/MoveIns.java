@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -53,6 +54,12 @@ public class MoveIns {
      * connection; returns the leases whose move-in was not announced before (a set the caller may change).
      */
     public static Set<String> claim(Connection connection, Collection<String> leaseKeys) throws SQLException {
+        return claim(connection, leaseKeys, CAUSE_STATUS);
+    }
+
+    /** One statement for any number of leases: the first claim of a lease wins, whatever its cause. */
+    private static Set<String> claim(Connection connection, Collection<String> leaseKeys, String cause)
+            throws SQLException {
         Set<String> claimed = new HashSet<>();
         if (leaseKeys.isEmpty()) {
             return claimed;
@@ -61,7 +68,7 @@ public class MoveIns {
                 insert into move_in_announced (entity_key, cause) select unnest(?::varchar[]), ?
                 on conflict (entity_key) do nothing returning entity_key""")) {
             insert.setArray(1, connection.createArrayOf("varchar", leaseKeys.toArray()));
-            insert.setString(2, CAUSE_STATUS);
+            insert.setString(2, cause);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(rows.getString(1));
@@ -99,17 +106,10 @@ public class MoveIns {
                                 for update of s skip locked)
                             select * from due""")
                     .setParameter(1, Date.valueOf(today)).setParameter(2, config.zone().getId()).getResultList();
-            for (Object[] lease : due) {
-                String key = (String) lease[0];
-                int inserted = em.createNativeQuery("""
-                                insert into move_in_announced (entity_key, cause) values (?1, ?2)
-                                on conflict (entity_key) do nothing""")
-                        .setParameter(1, key).setParameter(2, CAUSE_DATE).executeUpdate();
-                if (inserted == 1) {
-                    outbox.addLifecycle(moveIn(lease));
-                }
-            }
-            return due.size();
+            List<String> keys = due.stream().map(lease -> (String) lease[0]).toList();
+            Set<String> claimed = em.unwrap(Session.class).doReturningWork(connection -> claim(connection, keys, CAUSE_DATE));
+            due.stream().filter(lease -> claimed.contains((String) lease[0])).forEach(lease -> outbox.addLifecycle(moveIn(lease)));
+            return claimed.size();
         });
         if (announced > 0) {
             relay.wake();

@@ -80,6 +80,12 @@ public class ChangeProjector {
         return projectBatch(changes, SOURCE_PMS);
     }
 
+    /** Applies changes of one source in one transaction, set-based like a polled batch (a reconciliation's deletes). */
+    @Transactional
+    public List<ProjectionResult> projectAll(List<ChangeEvent> events, String source) {
+        return projectBatch(events.stream().map(event -> new Incoming(event, null)).toList(), source);
+    }
+
     /**
      * Applies one change from the PMS ({@value #SOURCE_PMS}) or from a hub edit ({@value #SOURCE_HUB}; its fields
      * were checked against the ownership policy by the caller).

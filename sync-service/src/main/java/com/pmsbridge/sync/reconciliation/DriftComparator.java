@@ -42,8 +42,9 @@ public final class DriftComparator {
         this.owner = owner;
     }
 
-    /** Drift sorted by entity key (the same input gives the same report). */
     /**
+     * Drift sorted by entity key (the same input gives the same report).
+     *
      * @param hub the hub's states of the connection and entity types the Sync read, with {@code updatedAt}
      */
     public List<Drift> compare(Map<String, SnapshotRecord> snapshot, Map<String, EntityState> hub, Instant syncStartedAt) {

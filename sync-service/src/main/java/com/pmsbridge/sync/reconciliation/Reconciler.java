@@ -105,10 +105,9 @@ public class Reconciler {
                 .filter(d -> d.kind() == DriftComparator.Kind.MISSING_IN_PMS).toList();
         // a partial read of the PMS looks exactly like mass deletion: above the threshold a human looks first
         boolean review = missingInPms.size() > Math.max(10, config.maxAutoDeleteRatio() * snapshot.size());
-        if (!review) {
-            for (DriftComparator.Drift gone : missingInPms) {
-                projector.project(deletion(run, hub.get(gone.entityKey())), ChangeProjector.SOURCE_RECONCILIATION);
-            }
+        if (!review && !missingInPms.isEmpty()) {
+            projector.projectAll(missingInPms.stream().map(gone -> deletion(run, hub.get(gone.entityKey()))).toList(),
+                    ChangeProjector.SOURCE_RECONCILIATION);
         }
         run.snapshotRecords = projected;
         run.missingInHub = count(drift, DriftComparator.Kind.MISSING_IN_HUB);
