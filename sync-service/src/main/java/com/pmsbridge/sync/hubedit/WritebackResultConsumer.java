@@ -7,6 +7,7 @@ import com.pmsbridge.sync.conflict.ConflictRecorder;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.StateCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,11 @@ public class WritebackResultConsumer {
     private final EntityManager em;
     private final ConflictRecorder conflicts;
     private final OutboxRelay relay;
+    private final StateCache cache;
 
-    WritebackResultConsumer(EntityManager em, ConflictRecorder conflicts, OutboxRelay relay) {
+    WritebackResultConsumer(EntityManager em, ConflictRecorder conflicts, OutboxRelay relay, StateCache cache) {
         this.em = em;
+        this.cache = cache;
         this.conflicts = conflicts;
         this.relay = relay;
     }
@@ -63,6 +66,7 @@ public class WritebackResultConsumer {
                 }
             });
         });
+        cache.evict(List.of(result.entityKey())); // its row version changed; not evicted, it would cost a batch a retry
         relay.flush();
     }
 

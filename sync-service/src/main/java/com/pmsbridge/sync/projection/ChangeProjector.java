@@ -15,13 +15,15 @@ import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -50,12 +52,17 @@ public class ChangeProjector {
     private final ConflictRecorder conflicts;
     private final HybridLogicalClock clock;
     private final ProjectionMetrics projectionMetrics;
+    private final StateCache cache;
+    private final TransactionSynchronizationRegistry transactions;
     private final StateTable stateTable = StateTable.live();
 
     ChangeProjector(EntityManager em, EventStore eventStore, LifecycleDeriver deriver,
                     OwnershipPolicy ownership, ConflictRecorder conflicts, HybridLogicalClock clock,
-                    ProjectionMetrics projectionMetrics) {
+                    ProjectionMetrics projectionMetrics, StateCache cache,
+                    TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.cache = cache;
+        this.transactions = transactions;
         this.eventStore = eventStore;
         this.deriver = deriver;
         this.projectionMetrics = projectionMetrics;
@@ -70,42 +77,48 @@ public class ChangeProjector {
 
     /**
      * Applies a batch of PMS changes in one transaction, in order; a replay of the batch is a no-op. Set-based: one
-     * query loads and locks every state the batch touches, one finds the known event ids, and one COPY each writes
-     * the states, the event store rows and the outbox rows; the merge itself runs in memory. Throws
+     * query loads the states the batch touches that the {@link StateCache} does not hold, one finds the known event
+     * ids, and one COPY each writes the states, the event store rows and the outbox rows; the merge itself runs in
+     * memory. Nothing is locked beforehand: the write checks each state's row version. Throws
      * {@link ConcurrentProjectionException} (or a unique violation) when another writer projected the same entities
      * at the same time; the caller projects the batch again.
      */
     @Transactional
     public List<ProjectionResult> projectAll(List<Incoming> changes) {
-        return projectBatch(changes, SOURCE_PMS);
+        return projectBatch(changes, SOURCE_PMS, false);
     }
 
-    /** Applies changes of one source in one transaction, set-based like a polled batch (a reconciliation's deletes). */
+    /**
+     * Applies changes of one source in one transaction, set-based like a polled batch (a reconciliation's deletes);
+     * the states are locked first, so this waits for a concurrent batch instead of failing.
+     */
     @Transactional
     public List<ProjectionResult> projectAll(List<ChangeEvent> events, String source) {
-        return projectBatch(events.stream().map(event -> new Incoming(event, null)).toList(), source);
+        return projectBatch(events.stream().map(event -> new Incoming(event, null)).toList(), source, true);
     }
 
     /**
      * Applies one change from the PMS ({@value #SOURCE_PMS}) or from a hub edit ({@value #SOURCE_HUB}; its fields
-     * were checked against the ownership policy by the caller).
+     * were checked against the ownership policy by the caller). The state is locked first: an operator's edit waits
+     * for a batch projected at the same time instead of failing.
      */
     @Transactional
     public ProjectionResult project(ChangeEvent event, String source) {
-        return projectBatch(List.of(new Incoming(event, null)), source).get(0);
+        return projectBatch(List.of(new Incoming(event, null)), source, true).get(0);
     }
 
-    private List<ProjectionResult> projectBatch(List<Incoming> changes, String source) {
+    private List<ProjectionResult> projectBatch(List<Incoming> changes, String source, boolean lock) {
         Session session = em.unwrap(Session.class);
         List<String> ids = changes.stream().map(c -> c.event().eventId()).toList();
         List<String> keys = changes.stream().map(c -> c.event().key().value()).distinct().sorted().toList();
-        // locks first, then the known ids: a concurrent writer of the same entities has committed by then
-        Map<String, EntityState> states = session.doReturningWork(connection -> stateTable.lockAll(connection, keys));
-        Set<String> locked = new HashSet<>(states.keySet());
+        Map<String, EntityState> touched = new LinkedHashMap<>();
+        cacheOnCommit(keys, touched);
+        // states first, then the known ids: a concurrent writer of the same entities either committed before the ids
+        // are read, or changed the states' row versions, which fails the write
+        Map<String, EntityState> states = session.doReturningWork(connection -> load(connection, keys, lock));
         Set<String> seen = session.doReturningWork(connection -> eventStore.existing(connection, ids));
 
         List<ProjectionResult> results = new ArrayList<>(changes.size());
-        Map<String, EntityState> touched = new LinkedHashMap<>();
         Set<String> changedStates = new LinkedHashSet<>();
         List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
         List<LifecycleEvent> lifecycle = new ArrayList<>();
@@ -142,11 +155,44 @@ public class ChangeProjector {
             for (LifecycleEvent derived : announcedOnce(connection, lifecycle)) {
                 rows.add(Outbox.lifecycleRow(derived));
             }
-            stateTable.writeAll(connection, touched.values(), locked);
+            stateTable.writeAll(connection, touched.values());
             eventStore.appendAll(connection, stored);
             Outbox.insertAll(connection, rows);
         });
         return results;
+    }
+
+    /** Cached states (copies) and, for the others, the table's; locked ones all from the table. */
+    private Map<String, EntityState> load(Connection connection, List<String> keys, boolean lock) throws SQLException {
+        if (lock) {
+            return stateTable.lockAll(connection, keys);
+        }
+        Map<String, EntityState> states = cache.copiesOf(keys);
+        if (states.size() < keys.size()) {
+            states.putAll(stateTable.readAll(connection, keys.stream().filter(k -> !states.containsKey(k)).toList()));
+        }
+        return states;
+    }
+
+    /**
+     * After commit the written states (with their new row versions) go into the cache; after a rollback the batch's
+     * entries are dropped, since the rollback may have been a race with another writer of them.
+     */
+    private void cacheOnCommit(List<String> keys, Map<String, EntityState> written) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    cache.putAll(written.values());
+                } else {
+                    cache.evict(keys);
+                }
+            }
+        });
     }
 
     /** Drops MOVE_IN for leases whose move-in was announced already (by an earlier change or its date). */

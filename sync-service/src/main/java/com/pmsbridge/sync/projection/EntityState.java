@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -41,6 +42,31 @@ public class EntityState extends PanacheEntityBase {
     public int lastSeq;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /**
+     * The row's version as the projection read or wrote it (PostgreSQL's {@code xmin}, which every write of the row
+     * changes, whoever writes it); the projection's write checks it is unchanged. Null for a state not stored yet.
+     */
+    @Transient
+    public String rowVersion;
+
+    /** A copy to project on: the maps are new, their values shared (fields are replaced, never changed in place). */
+    EntityState copy() {
+        EntityState copy = new EntityState();
+        copy.entityKey = entityKey;
+        copy.org = org;
+        copy.connectionId = connectionId;
+        copy.entityType = entityType;
+        copy.externalId = externalId;
+        copy.data = new LinkedHashMap<>(data);
+        copy.fieldVersions = new LinkedHashMap<>(fieldVersions);
+        copy.version = version;
+        copy.deleted = deleted;
+        copy.deleteVersion = deleteVersion;
+        copy.lastSeq = lastSeq;
+        copy.updatedAt = updatedAt;
+        copy.rowVersion = rowVersion;
+        return copy;
+    }
 
     /**
      * Where a field's current value came from. {@code pending} marks a hub edit of a shared field that the PMS has

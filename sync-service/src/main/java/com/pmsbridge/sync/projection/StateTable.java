@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Set-based access to a state table ({@code entity_state}, or {@code entity_state_rebuild} during a rebuild): one
@@ -29,7 +28,7 @@ public final class StateTable {
     private static final String COLUMNS = "entity_key, org, connection_id, entity_type, external_id, data, "
             + "field_versions, version, deleted, delete_version, last_seq";
     private static final String SELECT = "select " + COLUMNS.replace("data, field_versions", "data::text, field_versions::text")
-            + ", updated_at";
+            + ", updated_at, xmin::text";
 
     /** Session-local staging table for a batch's states (see {@link #stage}). */
     private static final String STAGING = "state_batch";
@@ -50,12 +49,25 @@ public final class StateTable {
 
     /** Loads the existing states of these keys, locked for update in key order (no deadlock between instances). */
     public Map<String, EntityState> lockAll(Connection connection, Collection<String> keys) throws SQLException {
+        return load(connection, keys, " order by entity_key for update");
+    }
+
+    /**
+     * Loads the existing states of these keys without locking them: {@link #writeAll} checks their row versions,
+     * so a state changed meanwhile fails the write instead of being overwritten.
+     */
+    public Map<String, EntityState> readAll(Connection connection, Collection<String> keys) throws SQLException {
+        return load(connection, keys, "");
+    }
+
+    private Map<String, EntityState> load(Connection connection, Collection<String> keys, String suffix)
+            throws SQLException {
         Map<String, EntityState> states = new HashMap<>(keys.size() * 2);
         if (keys.isEmpty()) {
             return states;
         }
         try (PreparedStatement select = connection.prepareStatement(SELECT + " from " + table
-                + " where entity_key = any(?) order by entity_key for update")) {
+                + " where entity_key = any(?)" + suffix)) {
             select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
             read(select, states);
         }
@@ -91,33 +103,47 @@ public final class StateTable {
                 state.deleteVersion = rows.getString(10);
                 state.lastSeq = rows.getInt(11);
                 state.updatedAt = rows.getTimestamp(12).toInstant();
+                state.rowVersion = rows.getString(13);
                 states.put(state.entityKey, state);
             }
         }
     }
 
     /**
-     * Writes a projected batch: states loaded by {@link #lockAll} (so locked) are updated, the others inserted. An
-     * entity another writer created meanwhile (a rebalance hands a partition over while its old owner still works
-     * on it) is not overwritten: the batch fails with {@link ConcurrentProjectionException} and is projected again.
+     * Writes a projected batch: states read from the table (their {@code rowVersion} set) are updated where the row
+     * still has that version, the others inserted; each written state gets its new row version. A state another
+     * writer changed or created meanwhile (another instance after a rebalance, an operator's edit) is not
+     * overwritten: the batch fails with {@link ConcurrentProjectionException} naming those entities, and is
+     * projected again.
      */
-    public void writeAll(Connection connection, Collection<EntityState> states, Set<String> lockedKeys)
-            throws SQLException {
+    public void writeAll(Connection connection, Collection<EntityState> states) throws SQLException {
         if (states.isEmpty()) {
             return; // a batch of duplicates only
         }
-        int inserts = (int) states.stream().filter(state -> !lockedKeys.contains(state.entityKey)).count();
-        try (Statement statement = stage(connection, states, lockedKeys)) {
-            statement.executeUpdate("update " + table + " s set data = b.data, field_versions = b.field_versions, "
+        Map<String, EntityState> unwritten = new HashMap<>(states.size() * 2);
+        states.forEach(state -> unwritten.put(state.entityKey, state));
+        try (Statement statement = stage(connection, states)) {
+            written(statement, "update " + table + " s set data = b.data, field_versions = b.field_versions, "
                     + "version = b.version, deleted = b.deleted, delete_version = b.delete_version, "
                     + "last_seq = b.last_seq, updated_at = now() from " + STAGING + " b "
-                    + "where b.stored and s.entity_key = b.entity_key");
-            int inserted = statement.executeUpdate("insert into " + table + " (" + COLUMNS + ", updated_at) select "
-                    + COLUMNS + ", now() from " + STAGING + " where not stored on conflict (entity_key) do nothing");
+                    + "where b.row_version is not null and s.entity_key = b.entity_key and s.xmin = b.row_version "
+                    + "returning s.entity_key, s.xmin::text", unwritten);
+            written(statement, "insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
+                    + ", now() from " + STAGING + " where row_version is null on conflict (entity_key) do nothing "
+                    + "returning entity_key, xmin::text", unwritten);
             statement.execute("delete from " + STAGING);
-            if (inserted != inserts) {
-                throw new ConcurrentProjectionException((inserts - inserted)
-                        + " of the batch's new entities were created by another writer meanwhile");
+        }
+        if (!unwritten.isEmpty()) {
+            throw new ConcurrentProjectionException(unwritten.size()
+                    + " of the batch's entities were written by another writer meanwhile", unwritten.keySet());
+        }
+    }
+
+    private static void written(Statement statement, String sql, Map<String, EntityState> unwritten)
+            throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                unwritten.remove(rows.getString(1)).rowVersion = rows.getString(2);
             }
         }
     }
@@ -127,7 +153,7 @@ public final class StateTable {
         if (states.isEmpty()) {
             return;
         }
-        try (Statement statement = stage(connection, states, Set.of())) {
+        try (Statement statement = stage(connection, states)) {
             statement.executeUpdate("insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
                     + ", now() from " + STAGING + " on conflict (entity_key) do update set data = excluded.data, "
                     + "field_versions = excluded.field_versions, version = excluded.version, deleted = excluded.deleted, "
@@ -142,21 +168,19 @@ public final class StateTable {
      * a statement to go on with. The table is emptied after each use, not only at commit: the rebuild writes several
      * batches in one transaction.
      */
-    private static Statement stage(Connection connection, Collection<EntityState> states, Set<String> lockedKeys)
-            throws SQLException {
+    private static Statement stage(Connection connection, Collection<EntityState> states) throws SQLException {
         CopyRows rows = new CopyRows(12);
         for (EntityState s : states) {
             rows.row(s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
-                    write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq,
-                    lockedKeys.contains(s.entityKey));
+                    write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq, s.rowVersion);
         }
         Statement statement = connection.createStatement();
         try {
-            statement.execute("create temp table if not exists " + STAGING + " (entity_key varchar(400), "
+            statement.execute("create temp table if not exists " + STAGING + " (entity_key varchar(400) collate \"C\", "
                     + "org varchar(100), connection_id varchar(100), entity_type varchar(20), external_id varchar(200), "
-                    + "data jsonb, field_versions jsonb, version varchar(64), deleted boolean, delete_version varchar(64), "
-                    + "last_seq integer, stored boolean) on commit delete rows");
-            rows.copyInto(connection, STAGING + " (" + COLUMNS + ", stored)");
+                    + "data json, field_versions json, version varchar(64), deleted boolean, delete_version varchar(64), "
+                    + "last_seq integer, row_version xid) on commit delete rows");
+            rows.copyInto(connection, STAGING + " (" + COLUMNS + ", row_version)");
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();

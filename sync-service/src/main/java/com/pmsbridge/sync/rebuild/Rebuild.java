@@ -8,6 +8,7 @@ import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.sync.projection.RecordMerger;
+import com.pmsbridge.sync.projection.StateCache;
 import com.pmsbridge.sync.projection.StateTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,11 +44,14 @@ public class Rebuild {
     private final EntityManager em;
     private final OwnershipPolicy ownership;
     private final ManagedExecutor executor;
+    private final StateCache cache;
     private final Counter replayed;
     private final Map<UUID, RebuildRun> runs = new ConcurrentHashMap<>();
 
-    Rebuild(EntityManager em, OwnershipPolicy ownership, ManagedExecutor executor, MeterRegistry metrics) {
+    Rebuild(EntityManager em, OwnershipPolicy ownership, ManagedExecutor executor, MeterRegistry metrics,
+            StateCache cache) {
         this.em = em;
+        this.cache = cache;
         this.ownership = ownership;
         this.executor = executor;
         this.replayed = metrics.counter("pms_sync_replay_events_total");
@@ -89,6 +93,7 @@ public class Rebuild {
                 em.createNativeQuery("alter table entity_state_rebuild rename to entity_state").executeUpdate();
                 em.createNativeQuery("drop table entity_state_old").executeUpdate();
             });
+            cache.clear(); // its row versions are the old table's: a batch would fail on them once, then read anew
             run.status = RebuildRun.Status.COMPLETED;
         } catch (RuntimeException e) {
             LOG.warnf("rebuild %s failed: %s", run.id, e.getMessage());

@@ -80,6 +80,30 @@ class ConcurrentBatchesIT {
         assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "race").count()).isEqualTo(retriesBefore + 1);
     }
 
+    @Test
+    void givenAnotherInstanceChangedACachedState_whenTheNextBatchIsProjected_thenItBuildsOnThatChange() {
+        // given: this instance projected the lease (so it holds the state in its cache), then another instance
+        // (after a rebalance) changed the row behind its back
+        String leaseId = "L-" + UUID.randomUUID();
+        ChangeEvent first = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
+        consumer.apply(List.of(new ChangeProjector.Incoming(first, null)));
+        String key = first.key().value();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update entity_state set data = cast(cast(data as jsonb) || '{"status": "CURRENT"}' as json),
+                            last_seq = 2 where entity_key = ?1""")
+                .setParameter(1, key).executeUpdate());
+        double retriesBefore = metrics.counter("pms_sync_batch_retries_total", "cause", "race").count();
+
+        // when
+        consumer.apply(List.of(new ChangeProjector.Incoming(lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null), null)));
+
+        // then: the cached state failed its row-version check; the batch was projected again on the table's state
+        EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+        assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "CURRENT");
+        assertThat(state.lastSeq).isEqualTo(3);
+        assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "race").count()).isEqualTo(retriesBefore + 1);
+    }
+
     private boolean someoneWaitsForALock() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
