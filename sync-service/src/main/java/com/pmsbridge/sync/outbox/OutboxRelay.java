@@ -37,9 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows in id order; their delete commits only once Kafka acknowledged all of them. The consumer wakes the relay
- * thread after each commit (low latency); a schedule picks up what a crash left behind. Rows are locked with SKIP
- * LOCKED so several instances never publish the same row at once. A crash between publish and delete re-publishes;
- * consumers drop the copy by its {@code ce_id}.
+ * thread after each commit (low latency); a schedule picks up what a crash left behind. One relay transaction runs at a
+ * time across all instances (a transaction-level advisory lock; the others wait their turn), so rows leave in id order
+ * even with several replicas, which per entity is the order its changes were committed. A crash between publish and
+ * delete re-publishes; consumers drop the copy by its {@code ce_id}.
  *
  * <p>The relay uses a plain idempotent {@link KafkaProducer} rather than a messaging emitter: it publishes every
  * state and lifecycle record sync-service produces (about two per change event), and per-record message wrappers
@@ -48,6 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The advisory lock key of the relay's turn (any constant no other lock of the database uses). */
+    private static final long RELAY_LOCK = 0x706d732d6f757462L; // "pms-outb"
 
     private final EntityManager em;
     private final OutboxConfig config;
@@ -147,9 +150,15 @@ public class OutboxRelay {
             // every table and let the outbox bloat; bounded by the time it may wait for Kafka anyway
             timeout.execute("set local statement_timeout = " + config.ackTimeoutMs());
         }
+        try (Statement turn = connection.createStatement()) {
+            // one relay at a time, whichever instance: batches cannot overtake each other, and no row locks are needed
+            // (FOR UPDATE SKIP LOCKED wrote every claimed row twice, once to lock and once to delete it); rows of
+            // transactions still open are not visible yet and wait for the next turn
+            turn.execute("select pg_advisory_xact_lock(" + RELAY_LOCK + ")");
+        }
         List<Claimed> rows = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement("""
-                delete from outbox where id in (select id from outbox order by id limit ? for update skip locked)
+                delete from outbox where id in (select id from outbox order by id limit ?)
                 returning id, event_id, topic, record_key, ce_type, ce_subject, org, payload, created_at""")) {
             claim.setInt(1, config.batchSize());
             try (ResultSet result = claim.executeQuery()) {
