@@ -4,8 +4,9 @@
 # store holds all of them, and prints events/s (first to last stored) and the latency from the event's receivedAt
 # (stamped by the producer) to its storage. Without a rate the topic is filled as fast as possible (throughput);
 # with a rate (events/s) below the throughput the latency is the projection's own, not the backlog's.
-# With --backlog, sync-service is stopped while the topic is filled and started again on the full topic: the
-# throughput of draining a backlog, without the load generator competing for the same cores (the JIT starts cold).
+# With --backlog the throughput is also measured over the backlog left when the fill ended: the events stored after
+# that moment, from then to the last one. This is the rate of draining a full topic with the load generator no longer
+# competing for the same cores (a warm service; the first figure includes the fill's share of the machine).
 # Usage: bench/sync-projection.sh [--backlog] [events=100000] [entities=10000] [rate=0 (unlimited)]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 pick_java
@@ -18,19 +19,11 @@ count() { as_postgres "psql -d sync -tAc \"select count(*), extract(epoch from m
 handled() { curl -sf "http://127.0.0.1:8082/q/metrics" | awk '/^pms_sync_events_total/ { s += $NF } END { printf "%d", s }'; }
 # machine CPU use over the run: says whether the projection waited or the machine was full
 cpu() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
-load() { java -cp "$KAFKA_LIB/*" "$ROOT_DIR/bench/ChangeEventLoad.java" 127.0.0.1:9092 "$connection" "$events" "$entities" "$rate"; }
-if $backlog; then
-  stop_pid "$RUN_DIR/sync-service.pid" sync-service
-  loaded=$(load)
-  start_service sync-service 8082
-  wait_http 8082 /q/health/ready 120 sync-service
-  before=0  # a new process: its counter starts at zero
-  read -r busy0 total0 <<<"$(cpu)"
-else
-  before=$(handled)
-  read -r busy0 total0 <<<"$(cpu)"
-  loaded=$(load)
-fi
+before=$(handled)
+read -r busy0 total0 <<<"$(cpu)"
+loaded=$(java -cp "$KAFKA_LIB/*" "$ROOT_DIR/bench/ChangeEventLoad.java" 127.0.0.1:9092 "$connection" "$events" "$entities" "$rate")
+filled_at=$(date +%s.%N)
+read -r busy_filled total_filled <<<"$(cpu)"
 echo "$loaded"
 duplicates=$(sed -n 's/.*(+\([0-9]*\) duplicates).*/\1/p' <<<"$loaded")
 deadline=$((SECONDS + 900))
@@ -46,11 +39,13 @@ while [ "$stored" -lt "$events" ]; do  # other traffic (the demo's live changes)
   IFS='|' read -r stored seconds <<<"$(count)"
 done
 awk -v n="$stored" -v s="$seconds" 'BEGIN { printf "projected %d events in %.1f s (first to last stored): %.0f events/s\n", n, s, n / s }'
-what=$($backlog && echo "projecting" || echo "loading and projecting")
-awk -v b=$((busy1 - busy0)) -v t=$((total1 - total0)) -v c="$(nproc)" -v w="$what" 'BEGIN { printf "machine CPU busy while %s: %.0f %% of %d cores\n", w, 100 * b / t, c }'
+awk -v b=$((busy1 - busy0)) -v t=$((total1 - total0)) -v c="$(nproc)" 'BEGIN { printf "machine CPU busy while loading and projecting: %.0f %% of %d cores\n", 100 * b / t, c }'
 if $backlog; then
-  echo "latency: not measured with --backlog (the events waited in the topic while sync-service was stopped)"
-  exit 0
+  as_postgres "psql -d sync -tAc \"select format('backlog after the fill: %s events in %s s: %s events/s', count(*),
+      round(extract(epoch from max(stored_at) - to_timestamp($filled_at))::numeric, 1),
+      round(count(*) / extract(epoch from max(stored_at) - to_timestamp($filled_at))::numeric))
+    from event_store where connection_id = '$connection' and stored_at > to_timestamp($filled_at)\""
+  awk -v b=$((busy1 - busy_filled)) -v t=$((total1 - total_filled)) 'BEGIN { printf "machine CPU busy while draining it: %.0f %%\n", 100 * b / t }'
 fi
 as_postgres "psql -d sync -tAc \"select format('latency receivedAt -> stored: p50 %s ms, p99 %s ms, max %s ms',
     round(percentile_cont(0.5) within group (order by ms)), round(percentile_cont(0.99) within group (order by ms)), round(max(ms)))

@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.outbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
@@ -10,12 +11,12 @@ import com.pmsbridge.sync.projection.EntityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,24 +52,36 @@ public class Outbox {
                 event.entityKey(), event.org(), json(event));
     }
 
-    /** The entity's current state for its compacted state topic; a deleted entity is a tombstone. */
-    public static Row stateRow(EntityState state) {
+    /**
+     * The entity's current state for its compacted state topic; a deleted entity is a tombstone.
+     *
+     * @param dataJson the state's data as JSON (as written to the state table: rendered once per batch)
+     */
+    public static Row stateRow(EntityState state, String dataJson) {
         EntityType type = EntityType.fromWireName(state.entityType);
         String id = UUID.nameUUIDFromBytes((state.entityKey + "|" + state.lastSeq).getBytes(StandardCharsets.UTF_8))
                 .toString();
-        String payload = null;
-        if (!state.deleted) {
-            Map<String, Object> value = new LinkedHashMap<>();
-            value.put("entityKey", state.entityKey);
-            value.put("org", state.org);
-            value.put("connectionId", state.connectionId);
-            value.put("entityType", state.entityType);
-            value.put("version", state.version);
-            value.put("data", state.data);
-            payload = json(value);
-        }
+        String payload = state.deleted ? null : statePayload(state, dataJson);
         return new Row(id, Topics.state(type), state.entityKey, "com.pmsbridge." + state.entityType + STATE_TYPE_SUFFIX,
                 state.entityKey, state.org, payload);
+    }
+
+    private static String statePayload(EntityState state, String dataJson) {
+        StringWriter out = new StringWriter(dataJson.length() + 256);
+        try (JsonGenerator json = ContractJson.mapper().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("entityKey", state.entityKey);
+            json.writeStringField("org", state.org);
+            json.writeStringField("connectionId", state.connectionId);
+            json.writeStringField("entityType", state.entityType);
+            json.writeStringField("version", state.version);
+            json.writeFieldName("data");
+            json.writeRawValue(dataJson);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
     }
 
     /** Writes a batch of rows with one COPY, in list order (ids follow it; the relay publishes in id order). */

@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -150,12 +151,15 @@ public class ChangeProjector {
         }
         // one state record per changed entity and batch: the state topics are compacted, the last value is what counts
         List<Outbox.Row> rows = new ArrayList<>(changedStates.size() + lifecycle.size());
-        changedStates.forEach(key -> rows.add(Outbox.stateRow(touched.get(key))));
+        // each state's data rendered once, for its row and for its state record
+        Map<String, String> dataJson = new HashMap<>(touched.size() * 2);
+        touched.values().forEach(state -> dataJson.put(state.entityKey, StateTable.json(state.data)));
+        changedStates.forEach(key -> rows.add(Outbox.stateRow(touched.get(key), dataJson.get(key))));
         session.doWork(connection -> {
             for (LifecycleEvent derived : announcedOnce(connection, lifecycle)) {
                 rows.add(Outbox.lifecycleRow(derived));
             }
-            stateTable.writeAll(connection, touched.values());
+            stateTable.writeAll(connection, touched.values(), dataJson);
             eventStore.appendAll(connection, stored);
             Outbox.insertAll(connection, rows);
         });

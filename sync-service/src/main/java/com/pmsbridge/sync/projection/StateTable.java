@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Set-based access to a state table ({@code entity_state}, or {@code entity_state_rebuild} during a rebuild): one
@@ -115,14 +116,17 @@ public final class StateTable {
      * writer changed or created meanwhile (another instance after a rebalance, an operator's edit) is not
      * overwritten: the batch fails with {@link ConcurrentProjectionException} naming those entities, and is
      * projected again.
+     *
+     * @param dataJson each state's data as JSON, by entity key (rendered once by the caller, who publishes it too)
      */
-    public void writeAll(Connection connection, Collection<EntityState> states) throws SQLException {
+    public void writeAll(Connection connection, Collection<EntityState> states, Map<String, String> dataJson)
+            throws SQLException {
         if (states.isEmpty()) {
             return; // a batch of duplicates only
         }
         Map<String, EntityState> unwritten = new HashMap<>(states.size() * 2);
         states.forEach(state -> unwritten.put(state.entityKey, state));
-        try (Statement statement = stage(connection, states)) {
+        try (Statement statement = stage(connection, states, dataJson::get)) {
             written(statement, "update " + table + " s set data = b.data, field_versions = b.field_versions, "
                     + "version = b.version, deleted = b.deleted, delete_version = b.delete_version, "
                     + "last_seq = b.last_seq, updated_at = now() from " + STAGING + " b "
@@ -153,7 +157,7 @@ public final class StateTable {
         if (states.isEmpty()) {
             return;
         }
-        try (Statement statement = stage(connection, states)) {
+        try (Statement statement = stage(connection, states, key -> null)) {
             statement.executeUpdate("insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
                     + ", now() from " + STAGING + " on conflict (entity_key) do update set data = excluded.data, "
                     + "field_versions = excluded.field_versions, version = excluded.version, deleted = excluded.deleted, "
@@ -168,11 +172,13 @@ public final class StateTable {
      * a statement to go on with. The table is emptied after each use, not only at commit: the rebuild writes several
      * batches in one transaction.
      */
-    private static Statement stage(Connection connection, Collection<EntityState> states) throws SQLException {
+    private static Statement stage(Connection connection, Collection<EntityState> states,
+                                   Function<String, String> dataJson) throws SQLException {
         CopyRows rows = new CopyRows(12);
         for (EntityState s : states) {
-            rows.row(s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, write(s.data),
-                    write(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq, s.rowVersion);
+            String data = dataJson.apply(s.entityKey);
+            rows.row(s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, data != null ? data : json(s.data),
+                    json(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq, s.rowVersion);
         }
         Statement statement = connection.createStatement();
         try {
@@ -188,7 +194,8 @@ public final class StateTable {
         }
     }
 
-    static String write(Object value) {
+    /** The JSON of a state column's value (data, field versions). */
+    public static String json(Object value) {
         try {
             return ContractJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package com.pmsbridge.sync.projection;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
@@ -39,9 +41,12 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ProjectionIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {
+    };
     private static TestKafkaWriter writer;
     private static TestKafkaReader domainEvents;
     private static TestKafkaReader dlq;
+    private static TestKafkaReader leaseStates;
 
     @Inject
     EntityManager em;
@@ -51,6 +56,7 @@ class ProjectionIT {
         writer = new TestKafkaWriter();
         domainEvents = new TestKafkaReader("pms.domain-events.v1");
         dlq = new TestKafkaReader("pms.dlq.v1");
+        leaseStates = new TestKafkaReader("pms.lease.state.v1");
     }
 
     @AfterAll
@@ -58,6 +64,7 @@ class ProjectionIT {
         writer.close();
         domainEvents.close();
         dlq.close();
+        leaseStates.close();
     }
 
     @Test
@@ -139,6 +146,36 @@ class ProjectionIT {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lifecycle(key)).extracting(LifecycleEvent::type)
                 .containsExactly(LifecycleType.LEASE_CREATED, LifecycleType.MOVE_IN, LifecycleType.LEASE_ARCHIVED)
                 .doesNotContain(LifecycleType.LEASE_MODIFIED));
+    }
+
+    @Test
+    void givenLeaseCreatedThenDeleted_whenProjected_thenStateTopicCarriesItsStateThenATombstone() throws Exception {
+        // given
+        String leaseId = "L-" + UUID.randomUUID();
+        ChangeEvent created = lease(leaseId, Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1450.00");
+        ChangeEvent deleted = new ChangeEvent(1, UUID.randomUUID().toString(), "acme", "conn-it", "generic",
+                EntityType.LEASE, leaseId, Op.DELETE, "2026-11-23T12:00:00Z", null, Instant.parse("2026-11-23T12:00:00Z"),
+                Instant.now(), Map.of());
+        String key = created.key().value();
+
+        // when
+        writer.send(created);
+        List<ConsumerRecord<String, String>> first = await().atMost(TIMEOUT)
+                .until(() -> leaseStates.withKey(key), list -> !list.isEmpty());
+        writer.send(deleted);
+
+        // then: the current state under the entity key, then a tombstone that compaction keeps as the last word
+        Map<String, Object> value = ContractJson.mapper().readValue(first.getFirst().value(), STATE);
+        assertThat(value).containsEntry("entityKey", key).containsEntry("org", "acme")
+                .containsEntry("connectionId", "conn-it").containsEntry("entityType", "lease")
+                .containsEntry("version", "2026-11-23T08:00:00Z");
+        assertThat(ContractJson.mapper().convertValue(value.get("data"), STATE)).containsEntry("id", leaseId).containsEntry("rent", "1450.00")
+                .containsEntry("status", "FUTURE");
+        List<ConsumerRecord<String, String>> records = await().atMost(TIMEOUT)
+                .until(() -> leaseStates.withKey(key), list -> list.size() == 2);
+        assertThat(records.getLast().value()).isNull();
+        assertThat(new String(records.getLast().headers().lastHeader(CloudEventHeaders.TYPE).value()))
+                .isEqualTo("com.pmsbridge.lease.state.v1");
     }
 
     @Test
