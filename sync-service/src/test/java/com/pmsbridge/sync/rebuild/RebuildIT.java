@@ -3,6 +3,7 @@ package com.pmsbridge.sync.rebuild;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
 import com.pmsbridge.testsupport.TestKafkaWriter;
@@ -68,6 +69,18 @@ class RebuildIT {
 
         // then
         assertThat(states(connection)).isEqualTo(live).hasSize(30);
+        // and the live projection goes on on the swapped-in table (its cached states were the old table's rows)
+        ChangeEvent later = event(connection, "L-0", Op.UPDATE, 59, random);
+        later.data().put("rent", "9999.00");
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            writer.send(later);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, later.key().value()));
+            assertThat(state.deleted).isFalse();
+            assertThat(state.version).isEqualTo("2026-11-23T08:59:00Z");
+            assertThat(state.data).containsEntry("rent", "9999.00").containsEntry("status", later.data().get("status"));
+        });
         // a rebuild spans every organisation: an organisation's own admin may not start one
         given().auth().oauth2(TestTokens.of("olivia", "acme", "operator")).post("/api/v1/entities/_rebuilds")
                 .then().statusCode(403);
