@@ -3,5 +3,5 @@
 set -euo pipefail
 java -cp /contract com.pmsbridge.contract.Topics | while read -r topic policy; do
   /opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists --topic "$topic" \
-    --partitions 3 --replication-factor 1 --config "cleanup.policy=$policy"
+    --partitions 6 --replication-factor 1 --config "cleanup.policy=$policy"
 done

@@ -93,7 +93,7 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$dir/data
-num.partitions=3
+num.partitions=6
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=10
 transaction.state.log.replication.factor=1
@@ -126,7 +126,7 @@ kafka_create_topics() { # bootstrap
   while read -r topic policy; do
     grep -qx "$topic" <<<"$existing" && continue
     "${kafka_java[@]}" org.apache.kafka.tools.TopicCommand --bootstrap-server "$1" --create --if-not-exists \
-      --topic "$topic" --partitions 3 --replication-factor 1 --config "cleanup.policy=$policy" >/dev/null
+      --topic "$topic" --partitions 6 --replication-factor 1 --config "cleanup.policy=$policy" >/dev/null
   done < <(java -cp "$ROOT_DIR/event-contract/target/classes" com.pmsbridge.contract.Topics)
 }
 
