@@ -110,7 +110,8 @@ public class OutboxRelay {
     private void relayLoop() {
         while (running) {
             try {
-                if (wakeUps.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (wakeUps.tryAcquire(1, TimeUnit.SECONDS) && running) {
+                    // (stop() wakes the loop only to end it: a flush then would run against a closing datasource)
                     wakeUps.drainPermits();
                     flush();
                 }
