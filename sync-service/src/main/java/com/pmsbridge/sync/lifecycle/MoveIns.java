@@ -108,7 +108,7 @@ public class MoveIns {
                     .setParameter(1, Date.valueOf(today)).setParameter(2, config.zone().getId()).getResultList();
             List<String> keys = due.stream().map(lease -> (String) lease[0]).toList();
             Set<String> claimed = em.unwrap(Session.class).doReturningWork(connection -> claim(connection, keys, CAUSE_DATE));
-            due.stream().filter(lease -> claimed.contains((String) lease[0])).forEach(lease -> outbox.addLifecycle(moveIn(lease)));
+            outbox.addLifecycle(due.stream().filter(lease -> claimed.contains((String) lease[0])).map(MoveIns::moveIn).toList());
             return claimed.size();
         });
         if (announced > 0) {

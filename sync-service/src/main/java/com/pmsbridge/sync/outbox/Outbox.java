@@ -10,6 +10,7 @@ import com.pmsbridge.service.persistence.CopyRows;
 import com.pmsbridge.sync.projection.EntityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,12 +40,17 @@ public class Outbox {
     }
 
     public void addLifecycle(LifecycleEvent event) {
-        insert(lifecycleRow(event));
+        addLifecycle(List.of(event));
+    }
+
+    /** Several lifecycle events with one COPY (the move-ins of a date check). */
+    public void addLifecycle(List<LifecycleEvent> events) {
+        insert(events.stream().map(Outbox::lifecycleRow).toList());
     }
 
     public void addCommand(com.pmsbridge.contract.event.WritebackCommand command) {
-        insert(new Row(command.commandId(), Topics.WRITEBACK_COMMANDS, command.entityKey(),
-                command.type().cloudEventType(), command.entityKey(), command.org(), json(command)));
+        insert(List.of(new Row(command.commandId(), Topics.WRITEBACK_COMMANDS, command.entityKey(),
+                command.type().cloudEventType(), command.entityKey(), command.org(), json(command))));
     }
 
     public static Row lifecycleRow(LifecycleEvent event) {
@@ -93,18 +99,8 @@ public class Outbox {
         copy.copyInto(connection, "outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)");
     }
 
-    private void insert(Row row) {
-        em.createNativeQuery("""
-                        insert into outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, row.eventId())
-                .setParameter(2, row.topic())
-                .setParameter(3, row.key())
-                .setParameter(4, row.ceType())
-                .setParameter(5, row.subject())
-                .setParameter(6, row.org())
-                .setParameter(7, row.payload())
-                .executeUpdate();
+    private void insert(List<Row> rows) {
+        em.unwrap(Session.class).doWork(connection -> insertAll(connection, rows));
     }
 
     private static String json(Object value) {

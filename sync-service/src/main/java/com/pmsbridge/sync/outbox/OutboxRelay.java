@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -36,9 +37,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Publishes outbox rows in id order; their delete commits only once Kafka acknowledged all of them. The consumer wakes the relay
- * thread after each commit (low latency); a schedule picks up what a crash left behind. One relay transaction runs at a
- * time across all instances (a transaction-level advisory lock; the others wait their turn), so rows leave in id order
+ * Publishes outbox rows in id order; their delete commits only once Kafka acknowledged all of them. The consumer
+ * wakes the relay thread after each commit (low latency); a schedule picks up what a crash left behind. One relay
+ * transaction runs at a time across all instances (a transaction-level advisory lock; the others wait their turn), so rows leave in id order
  * even with several replicas, which per entity is the order its changes were committed. A crash between publish and
  * delete re-publishes; consumers drop the copy by its {@code ce_id}.
  *
@@ -54,17 +55,17 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final ReentrantLock publishing = new ReentrantLock();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile KafkaProducer<String, String> producer;
     private volatile boolean running = true;
 
-    OutboxRelay(EntityManager em, OutboxConfig config,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    /** @param kafka the service's {@code kafka.*} settings, as Quarkus gives them to its Kafka channels */
+    OutboxRelay(EntityManager em, OutboxConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.em = em;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /**
@@ -134,15 +135,15 @@ public class OutboxRelay {
         }
     }
 
-    /** Locks a batch, publishes it, waits for every ack, deletes it; all in one transaction of its own. */
+    /** Claims a batch, publishes it, waits for every ack; all in one transaction of its own. */
     private int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(this::publishBatch));
     }
 
     /**
-     * Deletes a batch of the oldest unlocked rows and publishes them; the caller commits only when Kafka acknowledged
-     * every record, so a failure rolls the delete back and the rows are published again. One statement both claims and
-     * reads the rows: a separate delete by id list made PostgreSQL scan the churned table, and was the projection's
+     * In its turn, deletes a batch of the oldest rows and publishes them; the caller commits only when Kafka
+     * acknowledged every record, so a failure rolls the delete back and the rows are published again. One statement
+     * both claims and reads the rows: a separate delete by id list made PostgreSQL scan the churned table, and was the projection's
      * most expensive statement.
      */
     private int publishBatch(Connection connection) throws SQLException {
@@ -207,7 +208,8 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+                    producer = new KafkaProducer<>(producerSettings(kafka, config), new StringSerializer(),
+                            new StringSerializer());
                 }
                 current = producer;
             }
@@ -215,14 +217,24 @@ public class OutboxRelay {
         return current;
     }
 
-    private Map<String, Object> producerConfig() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "sync-service-outbox",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, config.lingerMs(),
-                ProducerConfig.BATCH_SIZE_CONFIG, config.producerBatchBytes(),
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+    /**
+     * The service's {@code kafka.*} settings that a producer knows (bootstrap servers, and security wherever it is
+     * configured, so the relay reaches the broker like the channels do; consumer settings such as the session timeout
+     * are left out), then the relay's own.
+     */
+    static Map<String, Object> producerSettings(Map<String, Object> kafka, OutboxConfig config) {
+        Map<String, Object> settings = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "sync-service-outbox");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, config.lingerMs());
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, config.producerBatchBytes());
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+        return settings;
     }
 }

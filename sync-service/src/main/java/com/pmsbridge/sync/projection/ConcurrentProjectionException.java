@@ -11,20 +11,8 @@ public class ConcurrentProjectionException extends RuntimeException {
     /** unique_violation (the same event or entity written twice), serialization_failure, deadlock_detected */
     private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01");
 
-    private final Set<String> staleKeys;
-
     public ConcurrentProjectionException(String message) {
-        this(message, Set.of());
-    }
-
-    /** @param staleKeys the entities whose state the batch found changed by the other writer */
-    public ConcurrentProjectionException(String message, Set<String> staleKeys) {
         super(message);
-        this.staleKeys = Set.copyOf(staleKeys);
-    }
-
-    public Set<String> staleKeys() {
-        return staleKeys;
     }
 
     /** True when this failure (or its cause) is a race with another writer, so projecting again resolves it. */

@@ -114,8 +114,7 @@ public final class StateTable {
      * Writes a projected batch: states read from the table (their {@code rowVersion} set) are updated where the row
      * still has that version, the others inserted; each written state gets its new row version. A state another
      * writer changed or created meanwhile (another instance after a rebalance, an operator's edit) is not
-     * overwritten: the batch fails with {@link ConcurrentProjectionException} naming those entities, and is
-     * projected again.
+     * overwritten: the batch fails with {@link ConcurrentProjectionException} and is projected again.
      *
      * @param dataJson each state's data as JSON, by entity key (rendered once by the caller, who publishes it too)
      */
@@ -139,7 +138,7 @@ public final class StateTable {
         }
         if (!unwritten.isEmpty()) {
             throw new ConcurrentProjectionException(unwritten.size()
-                    + " of the batch's entities were written by another writer meanwhile", unwritten.keySet());
+                    + " of the batch's entities were written by another writer meanwhile");
         }
     }
 
