@@ -6,7 +6,6 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
-import com.pmsbridge.service.persistence.CopyRows;
 import com.pmsbridge.sync.projection.EntityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     static final String STATE_TYPE_SUFFIX = ".state.v1";
+    /** An outbox batch's size limit: a quarter of G1's humongous threshold at a 1 GB heap. */
+    private static final int MAX_BATCH_BYTES = 128 * 1024;
 
     private final EntityManager em;
 
@@ -43,7 +45,7 @@ public class Outbox {
         addLifecycle(List.of(event));
     }
 
-    /** Several lifecycle events with one COPY (the move-ins of a date check). */
+    /** Several lifecycle events in one outbox batch (the move-ins of a date check). */
     public void addLifecycle(List<LifecycleEvent> events) {
         insert(events.stream().map(Outbox::lifecycleRow).toList());
     }
@@ -90,13 +92,23 @@ public class Outbox {
         return out.toString();
     }
 
-    /** Writes a batch of rows with one COPY, in list order (ids follow it; the relay publishes in id order). */
+    /**
+     * Writes rows in list order as outbox batches (one JDBC batch of inserts; the relay publishes batches in id order
+     * and each batch's records in order).
+     */
     public static void insertAll(Connection connection, List<Row> rows) throws SQLException {
-        CopyRows copy = new CopyRows(7);
-        for (Row r : rows) {
-            copy.row(r.eventId(), r.topic(), r.key(), r.ceType(), r.subject(), r.org(), r.payload());
+        if (rows.isEmpty()) {
+            return;
         }
-        copy.copyInto(connection, "outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload)");
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into outbox_batch (record_count, records) values (?, ?)")) {
+            for (OutboxBatch.Encoded batch : OutboxBatch.encode(rows, MAX_BATCH_BYTES)) {
+                insert.setInt(1, batch.records());
+                insert.setBytes(2, batch.bytes());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private void insert(List<Row> rows) {

@@ -10,7 +10,7 @@ public interface OutboxConfig {
     @WithDefault("5s")
     String sweepInterval();
 
-    /** Rows locked, published and deleted per relay transaction. */
+    /** Records published per relay transaction, at most: whole outbox batches (at least one) up to this many records. */
     @WithDefault("5000")
     int batchSize();
 

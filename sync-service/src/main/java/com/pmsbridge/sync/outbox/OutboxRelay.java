@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -58,7 +58,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafka;
     private final ReentrantLock publishing = new ReentrantLock();
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile boolean running = true;
 
     /** @param kafka the service's {@code kafka.*} settings, as Quarkus gives them to its Kafka channels */
@@ -69,7 +69,7 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes every pending row; returns how many. One flush at a time per instance, so rows leave in id order
+     * Publishes every pending record; returns how many. One flush at a time per instance, so rows leave in id order
      * (per entity key, the order they were written).
      */
     public int flush() {
@@ -80,7 +80,7 @@ public class OutboxRelay {
             do {
                 published = publishBatch();
                 total += published;
-            } while (published == config.batchSize());
+            } while (published > 0);
             return total;
         } finally {
             publishing.unlock();
@@ -102,7 +102,7 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUps.release();
-        KafkaProducer<String, String> current = producer;
+        KafkaProducer<byte[], byte[]> current = producer;
         if (current != null) {
             current.close(Duration.ofSeconds(5));
         }
@@ -158,34 +158,38 @@ public class OutboxRelay {
             // transactions still open are not visible yet and wait for the next turn
             turn.execute("select pg_advisory_xact_lock(" + RELAY_LOCK + ")");
         }
-        List<Claimed> rows = new ArrayList<>();
+        List<Claimed> batches = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement("""
-                delete from outbox where id in (select id from outbox order by id limit ?)
-                returning id, event_id, topic, record_key, ce_type, ce_subject, org, payload, created_at""")) {
+                delete from outbox_batch where id in (
+                    select id from (select id, sum(record_count) over (order by id) - record_count as records_before
+                                    from outbox_batch order by id limit ?) oldest
+                    where records_before < ?)
+                returning id, records, created_at""")) {
             claim.setInt(1, config.batchSize());
+            claim.setInt(2, config.batchSize());
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Claimed(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getString(8), result.getTimestamp(9).toInstant()));
+                    batches.add(new Claimed(result.getLong(1), result.getBytes(2), result.getTimestamp(3).toInstant()));
                 }
             }
         }
         // RETURNING does not keep the subquery's order; per entity key the records must leave in id order
-        rows.sort(Comparator.comparingLong(Claimed::id));
-        KafkaProducer<String, String> kafka = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (Claimed row : rows) {
-            acks.add(kafka.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), CloudEventHeaders.of(
-                    row.eventId(), "/sync-service", row.ceType(), row.subject(), row.createdAt(), row.org()))));
+        batches.sort(Comparator.comparingLong(Claimed::id));
+        KafkaProducer<byte[], byte[]> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (Claimed batch : batches) {
+            for (OutboxBatch.Record record : OutboxBatch.decode(batch.records())) {
+                acks.add(kafka.send(new ProducerRecord<>(record.topic(), null, record.key(), record.payload(),
+                        CloudEventHeaders.of(record.eventId(), "/sync-service", record.ceType(), record.subject(),
+                                batch.createdAt(), record.org()))));
+            }
         }
         awaitAll(acks);
-        return rows.size();
+        return acks.size();
     }
 
-    /** An outbox row claimed (deleted, not yet committed) for publishing. */
-    private record Claimed(long id, String eventId, String topic, String key, String ceType, String subject, String org,
-                           String payload, Instant createdAt) {
+    /** An outbox row claimed (deleted, not yet committed) for publishing: the records of (part of) a transaction. */
+    private record Claimed(long id, byte[] records, Instant createdAt) {
     }
 
     private void awaitAll(List<Future<RecordMetadata>> acks) {
@@ -203,13 +207,13 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
+    private KafkaProducer<byte[], byte[]> producer() {
+        KafkaProducer<byte[], byte[]> current = producer;
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(producerSettings(kafka, config), new StringSerializer(),
-                            new StringSerializer());
+                    producer = new KafkaProducer<>(producerSettings(kafka, config), new ByteArraySerializer(),
+                            new ByteArraySerializer());
                 }
                 current = producer;
             }
