@@ -166,12 +166,12 @@ public class ChangeProjector {
         return results;
     }
 
-    /** Cached states (copies) and, for the others, the table's; locked ones all from the table. */
+    /** Cached states (taken out of the cache) and, for the others, the table's; locked ones all from the table. */
     private Map<String, EntityState> load(Connection connection, List<String> keys, boolean lock) throws SQLException {
         if (lock) {
             return stateTable.lockAll(connection, keys);
         }
-        Map<String, EntityState> states = cache.copiesOf(keys);
+        Map<String, EntityState> states = cache.takeAll(keys);
         if (states.size() < keys.size()) {
             states.putAll(stateTable.readAll(connection, keys.stream().filter(k -> !states.containsKey(k)).toList()));
         }
@@ -179,8 +179,8 @@ public class ChangeProjector {
     }
 
     /**
-     * After commit the written states (with their new row versions) go into the cache; after a rollback the batch's
-     * entries are dropped, since the rollback may have been a race with another writer of them.
+     * After commit the written states (with their new row versions) go into the cache, which owns them from then on;
+     * after a rollback the batch's entries are dropped, since the rollback may have been a race with another writer.
      */
     private void cacheOnCommit(List<String> keys, Map<String, EntityState> written) {
         transactions.registerInterposedSynchronization(new Synchronization() {

@@ -50,25 +50,6 @@ public class EntityState extends PanacheEntityBase {
     @Transient
     public String rowVersion;
 
-    /** A copy to project on: the maps are new, their values shared (fields are replaced, never changed in place). */
-    EntityState copy() {
-        EntityState copy = new EntityState();
-        copy.entityKey = entityKey;
-        copy.org = org;
-        copy.connectionId = connectionId;
-        copy.entityType = entityType;
-        copy.externalId = externalId;
-        copy.data = new LinkedHashMap<>(data);
-        copy.fieldVersions = new LinkedHashMap<>(fieldVersions);
-        copy.version = version;
-        copy.deleted = deleted;
-        copy.deleteVersion = deleteVersion;
-        copy.lastSeq = lastSeq;
-        copy.updatedAt = updatedAt;
-        copy.rowVersion = rowVersion;
-        return copy;
-    }
-
     /**
      * Where a field's current value came from. {@code pending} marks a hub edit of a shared field that the PMS has
      * not confirmed yet (its echo confirms it; a different PMS value then is a conflict). Stored without its default

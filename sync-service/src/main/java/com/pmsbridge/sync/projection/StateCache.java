@@ -15,7 +15,11 @@ import java.util.Map;
  * checks that each state it took from here still has that version in the table; a state somebody else changed
  * meanwhile (another replica after a rebalance, an operator's edit, a refused write-back, a rebuild) fails the batch,
  * the stale entries are dropped and the batch is projected again from the table. So a stale entry costs a retry,
- * never a lost update. Entries are copies both ways: a batch that rolls back leaves the cache as it was.
+ * never a lost update.
+ *
+ * <p>Entries change hands instead of being copied (copying both ways was 6 % of the projection's CPU): a batch takes
+ * its states out, projects on them, and puts them back after its commit; one that rolls back puts nothing back, so
+ * its half-projected states are never seen by the next batch.
  */
 @ApplicationScoped
 public class StateCache {
@@ -32,26 +36,32 @@ public class StateCache {
         };
     }
 
-    /** Copies of the cached states among these keys (the others have to be read from the table). */
-    public synchronized Map<String, EntityState> copiesOf(Collection<String> keys) {
+    /**
+     * Removes and returns the cached states among these keys (the others have to be read from the table). The caller
+     * owns them now; a concurrent batch of the same entities reads them from the table.
+     */
+    public synchronized Map<String, EntityState> takeAll(Collection<String> keys) {
         Map<String, EntityState> found = new HashMap<>();
         for (String key : keys) {
-            EntityState state = entries.get(key);
+            EntityState state = entries.remove(key);
             if (state != null) {
-                found.put(key, state.copy());
+                found.put(key, state);
             }
         }
         return found;
     }
 
-    /** Keeps copies of states as they were just committed, with the row versions their write returned. */
+    /**
+     * Keeps states as they were just committed, with the row versions their write returned. The cache owns them
+     * from now on: the caller must not change them any more.
+     */
     public synchronized void putAll(Collection<EntityState> states) {
         if (maxEntries <= 0) {
             return;
         }
         for (EntityState state : states) {
             if (state.rowVersion != null) {
-                entries.put(state.entityKey, state.copy());
+                entries.put(state.entityKey, state);
             }
         }
     }

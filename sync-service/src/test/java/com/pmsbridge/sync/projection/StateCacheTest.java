@@ -8,28 +8,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StateCacheTest {
     @Test
-    void givenACachedState_whenTheCopyIsChanged_thenTheCacheKeepsTheCommittedValues() {
+    void givenACachedState_whenTaken_thenOthersMissItUntilItIsPutBack() {
         StateCache cache = new StateCache(() -> 10);
         EntityState committed = state("a", "41");
         cache.putAll(List.of(committed));
-        committed.data.put("rent", "changed after the commit");
 
-        EntityState copy = cache.copiesOf(List.of("a")).get("a");
-        copy.data.put("rent", "changed by a batch that rolls back");
+        EntityState taken = cache.takeAll(List.of("a")).get("a");
 
-        assertThat(cache.copiesOf(List.of("a")).get("a").data).containsEntry("rent", "1000");
-        assertThat(cache.copiesOf(List.of("a")).get("a").rowVersion).isEqualTo("41");
+        assertThat(taken).isSameAs(committed);
+        assertThat(cache.takeAll(List.of("a"))).isEmpty(); // a concurrent batch reads it from the table
+        taken.rowVersion = "42";
+        cache.putAll(List.of(taken)); // after the batch's commit
+        assertThat(cache.takeAll(List.of("a")).get("a").rowVersion).isEqualTo("42");
     }
 
     @Test
-    void givenMoreStatesThanTheLimit_whenPut_thenTheLeastRecentlyUsedAreDropped() {
+    void givenATakenState_whenItsBatchRollsBack_thenTheHalfProjectedStateIsNotCached() {
+        StateCache cache = new StateCache(() -> 10);
+        cache.putAll(List.of(state("a", "41")));
+
+        EntityState taken = cache.takeAll(List.of("a")).get("a");
+        taken.data.put("rent", "changed by a batch that rolls back");
+        cache.evict(List.of("a")); // the rollback puts nothing back
+
+        assertThat(cache.takeAll(List.of("a"))).isEmpty();
+    }
+
+    @Test
+    void givenMoreStatesThanTheLimit_whenPut_thenTheLeastRecentlyPutAreDropped() {
         StateCache cache = new StateCache(() -> 2);
         cache.putAll(List.of(state("a", "1"), state("b", "2")));
-        cache.copiesOf(List.of("a")); // a used after b
+        cache.putAll(cache.takeAll(List.of("a")).values()); // a written again after b
 
         cache.putAll(List.of(state("c", "3")));
 
-        assertThat(cache.copiesOf(List.of("a", "b", "c"))).containsOnlyKeys("a", "c");
+        assertThat(cache.takeAll(List.of("a", "b", "c"))).containsOnlyKeys("a", "c");
     }
 
     @Test
@@ -47,7 +60,7 @@ class StateCacheTest {
 
         cache.putAll(List.of(state("a", "1")));
 
-        assertThat(cache.copiesOf(List.of("a"))).isEmpty();
+        assertThat(cache.takeAll(List.of("a"))).isEmpty();
     }
 
     @Test
@@ -56,8 +69,9 @@ class StateCacheTest {
         cache.putAll(List.of(state("a", "1"), state("b", "2"), state("c", "3")));
 
         cache.evict(List.of("a"));
-        assertThat(cache.copiesOf(List.of("a", "b", "c"))).containsOnlyKeys("b", "c");
+        assertThat(cache.takeAll(List.of("a", "b", "c"))).containsOnlyKeys("b", "c");
 
+        cache.putAll(List.of(state("d", "4")));
         cache.clear();
         assertThat(cache.size()).isZero();
     }
