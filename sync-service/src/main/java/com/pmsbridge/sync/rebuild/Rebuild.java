@@ -81,7 +81,9 @@ public class Rebuild {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 em.createNativeQuery("drop table if exists entity_state_rebuild").executeUpdate();
-                em.createNativeQuery("create table entity_state_rebuild (like entity_state including all)").executeUpdate();
+                // LIKE copies columns and indexes, not storage parameters: the fill factor of migration V9 is set again
+                em.createNativeQuery("create table entity_state_rebuild (like entity_state including all) "
+                        + "with (fillfactor = 70)").executeUpdate();
                 run.totalEvents = ((Number) em.createNativeQuery("select count(*) from event_store").getSingleResult()).longValue();
             });
             long upTo = replay(run, 0);
