@@ -22,10 +22,11 @@ start_service() { # module port [ENV=value ...]
   local module=$1 port=$2; shift 2
   local pidfile="$RUN_DIR/$module.pid"
   if pid_alive "$pidfile"; then log "$module already running"; return 0; fi
-  # sync-service holds a polled batch of up to 5,000 change events per consumer in memory; 256 MB made it spend a
-  # fifth of its time in garbage collection under load (docs/benchmarks.md)
-  local heap=256m; [ "$module" = sync-service ] && heap=1g
-  env QUARKUS_HTTP_PORT="$port" "$@" nohup java "-Xmx$heap" -jar "$ROOT_DIR/$module/target/quarkus-app/quarkus-run.jar" \
+  # sync-service holds polled batches of change events in memory while it projects them: every young collection
+  # copies them, so a large young generation (half the heap) and the parallel collector cost it the least CPU under
+  # load (docs/benchmarks.md); 256 MB had made it spend a fifth of its time in garbage collection
+  local jvm=(-Xmx256m); [ "$module" = sync-service ] && jvm=(-Xmx2g -XX:NewRatio=1 -XX:+UseParallelGC)
+  env QUARKUS_HTTP_PORT="$port" "$@" nohup java "${jvm[@]}" -jar "$ROOT_DIR/$module/target/quarkus-app/quarkus-run.jar" \
     >"$RUN_DIR/$module.log" 2>&1 &
   echo $! >"$pidfile"
 }
