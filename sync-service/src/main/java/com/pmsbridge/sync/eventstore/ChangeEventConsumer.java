@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -32,11 +33,22 @@ public class ChangeEventConsumer {
     private static final int MAX_RACE_ATTEMPTS = 5;
     private static final long FIRST_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** How many batches look their ids up after a start or a redelivery. */
+    static final int LOOKUP_BATCHES = 20;
 
     private final ChangeProjector projector;
     private final OutboxRelay relay;
     private final DeadLetters deadLetters;
+    /**
+     * Batches that still look their event ids up before projecting. Redeliveries come in runs: a (re)started instance
+     * or one that took over partitions gets the records after the last committed offsets again, and a failed batch
+     * is read again. So the first batches after a start, and those after a redelivery, look up; the others rely on
+     * the event store's unique event id and, rarely, project a batch twice instead of once per batch querying ids
+     * that are almost never there (docs/sync-service.md).
+     */
+    private final AtomicInteger lookupsLeft = new AtomicInteger(LOOKUP_BATCHES);
     private final Counter retries;
+    private final Counter redeliveries;
     private final Counter outageRetries;
 
     ChangeEventConsumer(ChangeProjector projector, OutboxRelay relay, DeadLetters deadLetters, MeterRegistry metrics) {
@@ -45,6 +57,7 @@ public class ChangeEventConsumer {
         this.deadLetters = deadLetters;
         this.retries = metrics.counter("pms_sync_batch_retries_total", "cause", "race");
         this.outageRetries = metrics.counter("pms_sync_batch_retries_total", "cause", "database_unavailable");
+        this.redeliveries = metrics.counter("pms_sync_batch_retries_total", "cause", "redelivery");
     }
 
     @Incoming("change-events")
@@ -73,16 +86,27 @@ public class ChangeEventConsumer {
     void apply(List<ChangeProjector.Incoming> events) {
         int races = 0;
         long backoffMs = FIRST_BACKOFF_MS;
+        boolean lookUpKnownIds = checksKnownIds();
         while (true) {
             try {
-                projector.projectAll(events);
+                projector.projectAll(events, lookUpKnownIds);
+                if (lookUpKnownIds) {
+                    lookupsLeft.getAndUpdate(left -> Math.max(0, left - 1));
+                }
                 return;
             } catch (RuntimeException e) {
-                if (ConcurrentProjectionException.isRace(e) && ++races < MAX_RACE_ATTEMPTS) {
+                if (!lookUpKnownIds && ConcurrentProjectionException.isRedelivery(e)) {
+                    LOG.infof("a batch of %d changes held one stored before (a redelivery); projecting it again "
+                            + "with the stored ids dropped", events.size());
+                    redeliveries.increment();
+                    lookUpKnownIds = true;
+                    lookupsLeft.set(LOOKUP_BATCHES);
+                } else if (ConcurrentProjectionException.isRace(e) && ++races < MAX_RACE_ATTEMPTS) {
                     // no exception message: a unique violation's message quotes the row's values
                     LOG.infof("a batch of %d changes raced another writer of the same entities; projecting it "
                             + "again (attempt %d of %d)", events.size(), races + 1, MAX_RACE_ATTEMPTS);
                     retries.increment();
+                    lookUpKnownIds = true;
                 } else if (DatabaseOutage.is(e)) {
                     LOG.warnf("database unavailable (%s); retrying a batch of %d changes in %d ms",
                             DatabaseOutage.describe(e), events.size(), backoffMs);
@@ -94,6 +118,11 @@ public class ChangeEventConsumer {
                 }
             }
         }
+    }
+
+    /** True while batches look their event ids up before projecting (see {@link #lookupsLeft}). */
+    boolean checksKnownIds() {
+        return lookupsLeft.get() > 0;
     }
 
     private static void pause(long ms, RuntimeException cause) {

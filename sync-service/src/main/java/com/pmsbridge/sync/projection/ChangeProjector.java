@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -86,7 +87,18 @@ public class ChangeProjector {
      */
     @Transactional
     public List<ProjectionResult> projectAll(List<Incoming> changes) {
-        return projectBatch(changes, SOURCE_PMS, false);
+        return projectAll(changes, true);
+    }
+
+    /**
+     * Like {@link #projectAll(List)}; with {@code lookUpKnownIds} false the batch's event ids are not looked up
+     * first. A change stored before then fails the event store's unique event id, the batch rolls back (a
+     * {@link ConcurrentProjectionException#isRedelivery redelivery}), and the caller projects it again with the
+     * lookup. For a stream where redeliveries are rare this saves a query per batch that finds nothing.
+     */
+    @Transactional
+    public List<ProjectionResult> projectAll(List<Incoming> changes, boolean lookUpKnownIds) {
+        return projectBatch(changes, SOURCE_PMS, false, lookUpKnownIds);
     }
 
     /**
@@ -95,7 +107,7 @@ public class ChangeProjector {
      */
     @Transactional
     public List<ProjectionResult> projectAll(List<ChangeEvent> events, String source) {
-        return projectBatch(events.stream().map(event -> new Incoming(event, null)).toList(), source, true);
+        return projectBatch(events.stream().map(event -> new Incoming(event, null)).toList(), source, true, true);
     }
 
     /**
@@ -105,21 +117,22 @@ public class ChangeProjector {
      */
     @Transactional
     public ProjectionResult project(ChangeEvent event, String source) {
-        return projectBatch(List.of(new Incoming(event, null)), source, true).get(0);
+        return projectBatch(List.of(new Incoming(event, null)), source, true, true).get(0);
     }
 
-    private List<ProjectionResult> projectBatch(List<Incoming> changes, String source, boolean lock) {
+    private List<ProjectionResult> projectBatch(List<Incoming> changes, String source, boolean lock,
+                                                boolean lookUpKnownIds) {
         Session session = em.unwrap(Session.class);
-        List<String> ids = changes.stream().map(c -> c.event().eventId()).toList();
         List<String> keys = changes.stream().map(c -> c.event().key().value()).distinct().sorted().toList();
         Map<String, EntityState> touched = new LinkedHashMap<>();
-        cacheOnCommit(keys, touched);
+        List<ProjectionResult> results = new ArrayList<>(changes.size());
+        onCompletion(keys, touched, changes, results);
         // states first, then the known ids: a concurrent writer of the same entities either committed before the ids
         // are read, or changed the states' row versions, which fails the write
         Map<String, EntityState> states = session.doReturningWork(connection -> load(connection, keys, lock));
-        Set<String> seen = session.doReturningWork(connection -> eventStore.existing(connection, ids));
+        Set<String> seen = lookUpKnownIds ? session.doReturningWork(connection -> eventStore.existing(connection,
+                changes.stream().map(c -> c.event().eventId()).toList())) : new HashSet<>(changes.size() * 2);
 
-        List<ProjectionResult> results = new ArrayList<>(changes.size());
         Set<String> changedStates = new LinkedHashSet<>();
         List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
         List<LifecycleEvent> lifecycle = new ArrayList<>();
@@ -127,7 +140,6 @@ public class ChangeProjector {
             ChangeEvent event = change.event();
             if (!seen.add(event.eventId())) {
                 results.add(ProjectionResult.duplicate());
-                projectionMetrics.count(event, ProjectionResult.Outcome.DUPLICATE);
                 continue;
             }
             clock.observe(event.sourceVersion());
@@ -142,7 +154,6 @@ public class ChangeProjector {
             stored.add(new EventStore.StoredEvent(event, change.payload(), state.lastSeq, source, changed, !stale));
             ProjectionResult result = new ProjectionResult(stale ? ProjectionResult.Outcome.STALE
                     : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
-            projectionMetrics.count(event, result.outcome());
             if (!stale && !changed.isEmpty()) {
                 changedStates.add(state.entityKey);
                 lifecycle.addAll(deriver.derive(event, existedBefore, before, state, changed));
@@ -179,10 +190,12 @@ public class ChangeProjector {
     }
 
     /**
-     * After commit the written states (with their new row versions) go into the cache, which owns them from then on;
-     * after a rollback the batch's entries are dropped, since the rollback may have been a race with another writer.
+     * After commit the written states (with their new row versions) go into the cache, which owns them from then on,
+     * and the outcomes are counted; after a rollback the batch's entries are dropped, since the rollback may have been
+     * a race with another writer, and nothing is counted: the batch is projected again.
      */
-    private void cacheOnCommit(List<String> keys, Map<String, EntityState> written) {
+    private void onCompletion(List<String> keys, Map<String, EntityState> written, List<Incoming> changes,
+                              List<ProjectionResult> results) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -192,6 +205,9 @@ public class ChangeProjector {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     cache.putAll(written.values());
+                    for (int i = 0; i < results.size(); i++) {
+                        projectionMetrics.count(changes.get(i).event(), results.get(i).outcome());
+                    }
                 } else {
                     cache.evict(keys);
                 }

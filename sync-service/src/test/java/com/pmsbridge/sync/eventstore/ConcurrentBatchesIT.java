@@ -104,6 +104,40 @@ class ConcurrentBatchesIT {
         assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "race").count()).isEqualTo(retriesBefore + 1);
     }
 
+    @Test
+    void givenBatchesNoLongerLookIdsUp_whenAStoredChangeIsRedelivered_thenTheBatchIsProjectedAgainWithoutIt() {
+        // given: a lease change stored, and enough batches since the start that ids are no longer looked up first
+        String leaseId = "L-" + UUID.randomUUID();
+        ChangeEvent stored = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
+        consumer.apply(List.of(new ChangeProjector.Incoming(stored, null)));
+        for (int i = 0; i < ChangeEventConsumer.LOOKUP_BATCHES && consumer.checksKnownIds(); i++) {
+            consumer.apply(List.of(new ChangeProjector.Incoming(lease("L-" + UUID.randomUUID(), "2026-11-23T08:00:00Z",
+                    "1000.00", "FUTURE"), null)));
+        }
+        assertThat(consumer.checksKnownIds()).isFalse();
+        double redeliveriesBefore = metrics.counter("pms_sync_batch_retries_total", "cause", "redelivery").count();
+        double appliedBefore = applied();
+
+        // when: it comes again in a batch with a new change of the same lease
+        ChangeEvent next = lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null);
+        consumer.apply(List.of(new ChangeProjector.Incoming(stored, null), new ChangeProjector.Incoming(next, null)));
+
+        // then: the first attempt failed on the stored id, the second dropped the copy and applied the new change
+        String key = stored.key().value();
+        EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+        assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "FUTURE");
+        assertThat(storedSequences(key)).containsExactly(1, 2);
+        assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "redelivery").count())
+                .isEqualTo(redeliveriesBefore + 1);
+        assertThat(applied()).isEqualTo(appliedBefore + 1); // the rolled-back attempt counted nothing
+        assertThat(consumer.checksKnownIds()).isTrue(); // the next batches look up: redeliveries come in runs
+    }
+
+    private double applied() {
+        return metrics.find("pms_sync_events_total").tags("entity", "lease", "outcome", "applied").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
     private boolean someoneWaitsForALock() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
