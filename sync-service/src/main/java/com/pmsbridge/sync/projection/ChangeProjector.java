@@ -145,7 +145,7 @@ public class ChangeProjector {
             clock.observe(event.sourceVersion());
             EntityState state = states.computeIfAbsent(event.key().value(), k -> newState(event));
             boolean existedBefore = state.lastSeq > 0 && !state.deleted;
-            Map<String, Object> before = new LinkedHashMap<>(state.data);
+            Map<String, Object> before = new HashMap<>(state.data); // read by field only
             List<String> changed = new ArrayList<>();
             boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed)
                     : SOURCE_HUB.equals(source) ? applyHubEdit(state, event, changed) : applyUpsert(state, event, changed);
