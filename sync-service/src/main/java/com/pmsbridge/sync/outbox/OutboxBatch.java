@@ -16,8 +16,8 @@ final class OutboxBatch {
     static final byte FORMAT = 1;
     private static final int FIELDS = 7;
 
-    /** A record read back: key and payload stay bytes, as the producer sends them. */
-    record Record(String eventId, String topic, byte[] key, String ceType, String subject, String org, byte[] payload) {
+    /** A record read back: everything but the topic stays bytes, as the producer sends them (value and headers). */
+    record Record(byte[] eventId, String topic, byte[] key, byte[] ceType, byte[] subject, byte[] org, byte[] payload) {
     }
 
     /** One outbox row's value and how many records it holds. */
@@ -78,7 +78,7 @@ final class OutboxBatch {
         }
         List<Record> records = new ArrayList<>();
         while (in.hasRemaining()) {
-            records.add(new Record(text(in), text(in), bytes(in), text(in), text(in), text(in), bytes(in)));
+            records.add(new Record(bytes(in), text(in), bytes(in), bytes(in), bytes(in), bytes(in), bytes(in)));
         }
         return records;
     }

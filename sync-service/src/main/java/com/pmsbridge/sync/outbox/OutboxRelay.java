@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,6 +53,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock key of the relay's turn (any constant no other lock of the database uses). */
     private static final long RELAY_LOCK = 0x706d732d6f757462L; // "pms-outb"
+    private static final byte[] SOURCE = "/sync-service".getBytes(StandardCharsets.UTF_8);
 
     private final EntityManager em;
     private final OutboxConfig config;
@@ -178,10 +180,11 @@ public class OutboxRelay {
         KafkaProducer<byte[], byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (Claimed batch : batches) {
+            byte[] time = batch.createdAt().toString().getBytes(StandardCharsets.UTF_8);
             for (OutboxBatch.Record record : OutboxBatch.decode(batch.records())) {
                 acks.add(kafka.send(new ProducerRecord<>(record.topic(), null, record.key(), record.payload(),
-                        CloudEventHeaders.of(record.eventId(), "/sync-service", record.ceType(), record.subject(),
-                                batch.createdAt(), record.org()))));
+                        CloudEventHeaders.ofEncoded(record.eventId(), SOURCE, record.ceType(), record.subject(), time,
+                                record.org()))));
             }
         }
         awaitAll(acks);
