@@ -10,6 +10,7 @@ import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ public class EntityState extends PanacheEntityBase {
     public Map<String, Object> data = new LinkedHashMap<>();
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "field_versions")
-    public Map<String, FieldVersion> fieldVersions = new LinkedHashMap<>();
+    public FieldVersions fieldVersions = new FieldVersions();
     /** The newest source version applied to the record (or its tombstone). */
     public String version;
     public boolean deleted;
@@ -56,7 +57,7 @@ public class EntityState extends PanacheEntityBase {
      * values (not pending, no event id): it is written for every field of every state a batch changes.
      */
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-    public record FieldVersion(String version, String source, boolean pending, String eventId) {
+    public record FieldVersion(String version, String source, boolean pending, String eventId) implements Serializable {
         public FieldVersion(String version, String source, boolean pending) {
             this(version, source, pending, null);
         }

@@ -80,6 +80,8 @@ public final class RecordMerger {
             state.deleted = false;
         }
         boolean anyApplied = false;
+        // one instance for every field this change sets: stored as one group (FieldVersions)
+        EntityState.FieldVersion setBy = new EntityState.FieldVersion(version, source, false, event.eventId());
         for (Map.Entry<String, Object> field : event.data().entrySet()) {
             String name = field.getKey();
             if (guard.ignored(name)) {
@@ -103,7 +105,7 @@ public final class RecordMerger {
                 }
                 state.data.put(name, field.getValue());
             }
-            state.fieldVersions.put(name, new EntityState.FieldVersion(version, source, false, event.eventId()));
+            state.fieldVersions.put(name, setBy);
         }
         if (!anyApplied && state.lastSeq > 0) {
             return true;
