@@ -57,7 +57,7 @@ public class Outbox {
 
     public static Row lifecycleRow(LifecycleEvent event) {
         return new Row(event.eventId(), Topics.DOMAIN_EVENTS, event.entityKey(), event.type().cloudEventType(),
-                event.entityKey(), event.org(), json(event));
+                event.entityKey(), event.org(), LifecycleJson.of(event));
     }
 
     /**

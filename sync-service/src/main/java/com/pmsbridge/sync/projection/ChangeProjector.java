@@ -73,8 +73,14 @@ public class ChangeProjector {
         this.clock = clock;
     }
 
-    /** A change event with the JSON it arrived as (kept in the event store as is; null for hub edits). */
-    public record Incoming(ChangeEvent event, String payload) {
+    /**
+     * A change event with the JSON it arrived as (kept in the event store as is; null for hub edits) and its entity
+     * key (built once: the projection needs it several times per change).
+     */
+    public record Incoming(ChangeEvent event, String payload, String key) {
+        public Incoming(ChangeEvent event, String payload) {
+            this(event, payload, event.key().value());
+        }
     }
 
     /**
@@ -123,7 +129,7 @@ public class ChangeProjector {
     private List<ProjectionResult> projectBatch(List<Incoming> changes, String source, boolean lock,
                                                 boolean lookUpKnownIds) {
         Session session = em.unwrap(Session.class);
-        List<String> keys = changes.stream().map(c -> c.event().key().value()).distinct().sorted().toList();
+        List<String> keys = changes.stream().map(Incoming::key).distinct().sorted().toList();
         Map<String, EntityState> touched = new LinkedHashMap<>();
         List<ProjectionResult> results = new ArrayList<>(changes.size());
         onCompletion(keys, touched, changes, results);
@@ -143,7 +149,7 @@ public class ChangeProjector {
                 continue;
             }
             clock.observe(event.sourceVersion());
-            EntityState state = states.computeIfAbsent(event.key().value(), k -> newState(event));
+            EntityState state = states.computeIfAbsent(change.key(), key -> newState(key, event));
             boolean existedBefore = state.lastSeq > 0 && !state.deleted;
             Map<String, Object> before = new HashMap<>(state.data); // read by field only
             List<String> changed = new ArrayList<>();
@@ -227,9 +233,9 @@ public class ChangeProjector {
         return lifecycle.stream().filter(e -> e.type() != LifecycleType.MOVE_IN || claimed.remove(e.entityKey())).toList();
     }
 
-    private static EntityState newState(ChangeEvent event) {
+    private static EntityState newState(String key, ChangeEvent event) {
         EntityState state = new EntityState();
-        state.entityKey = event.key().value();
+        state.entityKey = key;
         state.org = event.org();
         state.connectionId = event.connectionId();
         state.entityType = event.entityType().wireName();
