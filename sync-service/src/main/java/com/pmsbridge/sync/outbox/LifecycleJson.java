@@ -25,20 +25,11 @@ final class LifecycleJson {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", event.schemaVersion());
             json.writeStringField("eventId", event.eventId());
-            json.writeFieldName("type");
-            if (event.type() == null) {
-                json.writeNull();
-            } else {
-                json.writeString(event.type().name());
-            }
+            // writeStringField writes null for a null value, like the mapper does for an absent one
+            json.writeStringField("type", event.type() == null ? null : event.type().name());
             json.writeStringField("org", event.org());
             json.writeStringField("connectionId", event.connectionId());
-            json.writeFieldName("entityType");
-            if (event.entityType() == null) {
-                json.writeNull();
-            } else {
-                json.writeString(event.entityType().wireName());
-            }
+            json.writeStringField("entityType", event.entityType() == null ? null : event.entityType().wireName());
             json.writeStringField("entityKey", event.entityKey());
             json.writeStringField("propertyId", event.propertyId());
             json.writeStringField("unitId", event.unitId());
