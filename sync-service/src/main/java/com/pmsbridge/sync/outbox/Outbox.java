@@ -27,7 +27,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     static final String STATE_TYPE_SUFFIX = ".state.v1";
-    /** An outbox batch's size limit: a quarter of G1's humongous threshold at a 1 GB heap. */
+    /**
+     * An outbox batch's size limit: a large transaction becomes several rows, so no single value (and buffer, on
+     * either side of the database) is megabytes, and the relay can publish it over several turns.
+     */
     private static final int MAX_BATCH_BYTES = 128 * 1024;
 
     private final EntityManager em;
@@ -57,7 +60,7 @@ public class Outbox {
 
     public static Row lifecycleRow(LifecycleEvent event) {
         return new Row(event.eventId(), Topics.DOMAIN_EVENTS, event.entityKey(), event.type().cloudEventType(),
-                event.entityKey(), event.org(), LifecycleJson.of(event));
+                event.entityKey(), event.org(), json(event));
     }
 
     /**

@@ -10,9 +10,9 @@ import java.util.Set;
  * over). Nothing of the batch was committed; projecting it again sees the other writer's result and is correct.
  */
 public class ConcurrentProjectionException extends RuntimeException {
-    /** unique_violation (the same event or entity written twice), serialization_failure, deadlock_detected */
-    private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01");
     private static final String UNIQUE_VIOLATION = "23505";
+    /** unique_violation (the same event or entity written twice), serialization_failure, deadlock_detected */
+    private static final Set<String> RACE_STATES = Set.of(UNIQUE_VIOLATION, "40001", "40P01");
     /** The event store's unique event id (migration V1). */
     private static final String KNOWN_EVENT_CONSTRAINT = "event_store_event_id_key";
 

@@ -1,6 +1,5 @@
 package com.pmsbridge.sync.projection;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,10 +52,9 @@ public class EntityState extends PanacheEntityBase {
 
     /**
      * Where a field's current value came from. {@code pending} marks a hub edit of a shared field that the PMS has
-     * not confirmed yet (its echo confirms it; a different PMS value then is a conflict). Stored without its default
-     * values (not pending, no event id): it is written for every field of every state a batch changes.
+     * not confirmed yet (its echo confirms it; a different PMS value then is a conflict). {@code eventId} orders
+     * changes of equal versions. Stored through {@link FieldVersions}.
      */
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     public record FieldVersion(String version, String source, boolean pending, String eventId) implements Serializable {
         public FieldVersion(String version, String source, boolean pending) {
             this(version, source, pending, null);

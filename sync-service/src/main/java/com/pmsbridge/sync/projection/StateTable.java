@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class StateTable {
     private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
     };
+    private static final TypeReference<FieldVersions> VERSIONS = new TypeReference<>() {
+    };
     private static final String COLUMNS = "entity_key, org, connection_id, entity_type, external_id, data, "
             + "field_versions, version, deleted, delete_version, last_seq";
     private static final String SELECT = "select " + COLUMNS.replace("data, field_versions", "data::text, field_versions::text")
@@ -96,7 +98,7 @@ public final class StateTable {
                 state.entityType = rows.getString(4);
                 state.externalId = rows.getString(5);
                 state.data = read(rows.getString(6), DATA);
-                state.fieldVersions = read(rows.getString(7), FieldVersions.class);
+                state.fieldVersions = read(rows.getString(7), VERSIONS);
                 state.version = rows.getString(8);
                 state.deleted = rows.getBoolean(9);
                 state.deleteVersion = rows.getString(10);
@@ -201,14 +203,6 @@ public final class StateTable {
     }
 
     private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return ContractJson.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable state column", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
         try {
             return ContractJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {

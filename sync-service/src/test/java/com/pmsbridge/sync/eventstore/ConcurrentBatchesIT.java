@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,14 @@ class ConcurrentBatchesIT {
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent fromOtherWriter = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
         ChangeEvent fromThisBatch = lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null);
-        double retriesBefore = metrics.counter("pms_sync_batch_retries_total", "cause", "race").count();
+        double retriesBefore = retries("race");
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             QuarkusTransaction.begin();
             projector.projectAll(List.of(new ChangeProjector.Incoming(fromOtherWriter, null)));
 
             // when: this batch creates the same lease, waits for the other writer's row, which then commits
-            Future<?> racing = executor.submit(() -> consumer.apply(List.of(new ChangeProjector.Incoming(fromThisBatch, null))));
+            Future<?> racing = executor.submit(() -> apply(fromThisBatch));
             await().atMost(Duration.ofSeconds(30)).until(this::someoneWaitsForALock);
             QuarkusTransaction.commit();
             racing.get(60, TimeUnit.SECONDS);
@@ -73,11 +74,11 @@ class ConcurrentBatchesIT {
 
         // then: the batch was rolled back once and projected on top of the other writer's state
         String key = fromThisBatch.key().value();
-        EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+        EntityState state = state(key);
         assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "FUTURE");
         assertThat(state.lastSeq).isEqualTo(2);
         assertThat(storedSequences(key)).containsExactly(1, 2);
-        assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "race").count()).isEqualTo(retriesBefore + 1);
+        assertThat(retries("race")).isEqualTo(retriesBefore + 1);
     }
 
     @Test
@@ -86,22 +87,22 @@ class ConcurrentBatchesIT {
         // (after a rebalance) changed the row behind its back
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent first = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
-        consumer.apply(List.of(new ChangeProjector.Incoming(first, null)));
+        apply(first);
         String key = first.key().value();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         update entity_state set data = cast(cast(data as jsonb) || '{"status": "CURRENT"}' as json),
                             last_seq = 2 where entity_key = ?1""")
                 .setParameter(1, key).executeUpdate());
-        double retriesBefore = metrics.counter("pms_sync_batch_retries_total", "cause", "race").count();
+        double retriesBefore = retries("race");
 
         // when
-        consumer.apply(List.of(new ChangeProjector.Incoming(lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null), null)));
+        apply(lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null));
 
         // then: the cached state failed its row-version check; the batch was projected again on the table's state
-        EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+        EntityState state = state(key);
         assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "CURRENT");
         assertThat(state.lastSeq).isEqualTo(3);
-        assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "race").count()).isEqualTo(retriesBefore + 1);
+        assertThat(retries("race")).isEqualTo(retriesBefore + 1);
     }
 
     @Test
@@ -109,28 +110,40 @@ class ConcurrentBatchesIT {
         // given: a lease change stored, and enough batches since the start that ids are no longer looked up first
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent stored = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
-        consumer.apply(List.of(new ChangeProjector.Incoming(stored, null)));
+        apply(stored);
         for (int i = 0; i < ChangeEventConsumer.LOOKUP_BATCHES && consumer.checksKnownIds(); i++) {
-            consumer.apply(List.of(new ChangeProjector.Incoming(lease("L-" + UUID.randomUUID(), "2026-11-23T08:00:00Z",
-                    "1000.00", "FUTURE"), null)));
+            apply(lease("L-" + UUID.randomUUID(), "2026-11-23T08:00:00Z", "1000.00", "FUTURE"));
         }
         assertThat(consumer.checksKnownIds()).isFalse();
-        double redeliveriesBefore = metrics.counter("pms_sync_batch_retries_total", "cause", "redelivery").count();
+        double redeliveriesBefore = retries("redelivery");
         double appliedBefore = applied();
 
         // when: it comes again in a batch with a new change of the same lease
         ChangeEvent next = lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null);
-        consumer.apply(List.of(new ChangeProjector.Incoming(stored, null), new ChangeProjector.Incoming(next, null)));
+        apply(stored, next);
 
         // then: the first attempt failed on the stored id, the second dropped the copy and applied the new change
         String key = stored.key().value();
-        EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+        EntityState state = state(key);
         assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "FUTURE");
         assertThat(storedSequences(key)).containsExactly(1, 2);
-        assertThat(metrics.counter("pms_sync_batch_retries_total", "cause", "redelivery").count())
+        assertThat(retries("redelivery"))
                 .isEqualTo(redeliveriesBefore + 1);
         assertThat(applied()).isEqualTo(appliedBefore + 1); // the rolled-back attempt counted nothing
         assertThat(consumer.checksKnownIds()).isTrue(); // the next batches look up: redeliveries come in runs
+    }
+
+    /** One batch through the consumer, as a poll would hand it over. */
+    private void apply(ChangeEvent... events) {
+        consumer.apply(Arrays.stream(events).map(event -> new ChangeProjector.Incoming(event, null)).toList());
+    }
+
+    private EntityState state(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, key));
+    }
+
+    private double retries(String cause) {
+        return metrics.counter("pms_sync_batch_retries_total", "cause", cause).count();
     }
 
     private double applied() {
