@@ -41,6 +41,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Rebuild {
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final int BATCH = 5_000;
+    private static final String EVERY_ENTITY = "";
+    private static final String ENTITIES_CHANGED_SINCE = """
+            where entity_key in (select live.entity_key from entity_state live
+                left join entity_state_rebuild rebuilt on rebuilt.entity_key = live.entity_key
+                where rebuilt.last_seq is distinct from live.last_seq)""";
     private final EntityManager em;
     private final OwnershipPolicy ownership;
     private final ManagedExecutor executor;
@@ -79,23 +84,9 @@ public class Rebuild {
 
     private void execute(RebuildRun run) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("drop table if exists entity_state_rebuild").executeUpdate();
-                // LIKE copies columns and indexes, not storage parameters: the fill factor of migration V9 is set again
-                em.createNativeQuery("create table entity_state_rebuild (like entity_state including all) "
-                        + "with (fillfactor = 70)").executeUpdate();
-                run.totalEvents = ((Number) em.createNativeQuery("select count(*) from event_store").getSingleResult()).longValue();
-            });
-            long upTo = replay(run, 0);
-            QuarkusTransaction.requiringNew().run(() -> {
-                // stop the live projection for the moment of the catch-up and the swap
-                em.createNativeQuery("lock table entity_state in exclusive mode").executeUpdate();
-                replayInTransaction(run, upTo);
-                em.createNativeQuery("alter table entity_state rename to entity_state_old").executeUpdate();
-                em.createNativeQuery("alter table entity_state_rebuild rename to entity_state").executeUpdate();
-                em.createNativeQuery("drop table entity_state_old").executeUpdate();
-            });
-            cache.clear(); // its row versions are the old table's: a batch would fail on them once, then read anew
+            prepare(run);
+            replayAll(run);
+            catchUpAndSwap(run);
             run.status = RebuildRun.Status.COMPLETED;
         } catch (RuntimeException e) {
             LOG.warnf("rebuild %s failed: %s", run.id, e.getMessage());
@@ -106,28 +97,49 @@ public class Rebuild {
         }
     }
 
-    /** Replays every entity with events after {@code fromSeq}; returns the highest sequence replayed. */
-    private long replay(RebuildRun run, long fromSeq) {
-        return QuarkusTransaction.requiringNew().timeout(3600).call(() -> replayInTransaction(run, fromSeq));
+    /** A fresh table to rebuild into, and the store's size for the progress. */
+    void prepare(RebuildRun run) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("drop table if exists entity_state_rebuild").executeUpdate();
+            // LIKE copies columns and indexes, not storage parameters: the fill factor of migration V9 is set again
+            em.createNativeQuery("create table entity_state_rebuild (like entity_state including all) "
+                    + "with (fillfactor = 70)").executeUpdate();
+            run.totalEvents = ((Number) em.createNativeQuery("select count(*) from event_store").getSingleResult()).longValue();
+        });
+    }
+
+    /** The long pass, while the live projection goes on. */
+    void replayAll(RebuildRun run) {
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> replayInTransaction(run, EVERY_ENTITY));
+    }
+
+    /** Replays what the live projection changed meanwhile and swaps the tables, with the live projection held. */
+    void catchUpAndSwap(RebuildRun run) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("lock table entity_state in exclusive mode").executeUpdate();
+            replayInTransaction(run, ENTITIES_CHANGED_SINCE);
+            em.createNativeQuery("alter table entity_state rename to entity_state_old").executeUpdate();
+            em.createNativeQuery("alter table entity_state_rebuild rename to entity_state").executeUpdate();
+            em.createNativeQuery("drop table entity_state_old").executeUpdate();
+        });
+        cache.clear(); // its row versions are the old table's: a batch would fail on them once, then read anew
     }
 
     /**
      * One pass over the event store in (entity, sequence) order through a server-side cursor: each entity's events are
-     * merged in memory, and finished states are written {@value #BATCH} at a time in one statement each. Entities with
-     * no event after {@code fromSeq} are skipped (the catch-up before the swap reads only what arrived meanwhile).
+     * merged in memory, and finished states are written {@value #BATCH} at a time in one statement each.
+     *
+     * @param filter which entities: all of them, or for the catch-up before the swap (under the lock, so every live
+     *               transaction has committed) those whose live state has moved past the rebuilt one. The live last
+     *               sequence decides, not the events' arrival: a transaction that was open during the first pass
+     *               is caught up whenever it committed.
      */
-    private long replayInTransaction(RebuildRun run, long fromSeq) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            String filter = fromSeq == 0 ? ""
-                    : " where entity_key in (select entity_key from event_store where seq > ?)";
-            long maxSeq = fromSeq;
+    private void replayInTransaction(RebuildRun run, String filter) {
+        em.unwrap(Session.class).doWork(connection -> {
             List<EntityState> finished = new ArrayList<>(BATCH);
             try (PreparedStatement select = connection.prepareStatement(
-                    "select entity_key, seq, source, payload::text from event_store" + filter
+                    "select entity_key, source, payload::text from event_store " + filter
                             + " order by entity_key, entity_seq")) {
-                if (fromSeq != 0) {
-                    select.setLong(1, fromSeq);
-                }
                 select.setFetchSize(5_000);
                 try (ResultSet rows = select.executeQuery()) {
                     EntityState current = null;
@@ -143,8 +155,7 @@ public class Rebuild {
                             current = new EntityState();
                             current.entityKey = key;
                         }
-                        maxSeq = Math.max(maxSeq, rows.getLong(2));
-                        apply(current, rows.getString(3), read(rows.getString(4)));
+                        apply(current, rows.getString(2), read(rows.getString(3)));
                         run.events.incrementAndGet();
                         replayed.increment();
                     }
@@ -154,7 +165,6 @@ public class Rebuild {
                 }
             }
             write(connection, run, finished);
-            return maxSeq;
         });
     }
 

@@ -137,7 +137,7 @@ public class Reconciler {
                         select distinct on (entity_key) entity_key, entity_type, source_version, cast(payload -> 'data' as text)
                         from event_store
                         where connection_id = ?1 and op = 'r' and received_at between ?2 and ?3 and entity_type in (?4)
-                        order by entity_key, seq desc""")
+                        order by entity_key, entity_seq desc""")
                 .setParameter(1, run.connectionId).setParameter(2, Timestamp.from(run.syncStartedAt))
                 .setParameter(3, Timestamp.from(run.syncCompletedAt)).setParameter(4, types).getResultList();
         Map<String, DriftComparator.SnapshotRecord> snapshot = new HashMap<>(rows.size() * 2);

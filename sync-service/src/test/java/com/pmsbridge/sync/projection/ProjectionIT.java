@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +177,33 @@ class ProjectionIT {
         assertThat(records.getLast().value()).isNull();
         assertThat(new String(records.getLast().headers().lastHeader(CloudEventHeaders.TYPE).value()))
                 .isEqualTo("com.pmsbridge.lease.state.v1");
+    }
+
+    @Test
+    void givenLargeState_whenProjected_thenStateTopicCarriesItIntactThroughTheCompressedOutbox() throws Exception {
+        // given: a state far over PostgreSQL's 2 KB compression threshold, part repetitive and part random
+        ChangeEvent created = lease("L-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1.00");
+        StringBuilder terms = new StringBuilder();
+        Random random = new Random(11);
+        while (terms.length() < 8_000) {
+            terms.append("clause ").append(Long.toString(random.nextLong(), 36)).append(" é€ ");
+        }
+        created.data().put("specialTerms", terms.toString());
+        String key = created.key().value();
+
+        // when
+        writer.send(created);
+
+        // then
+        List<ConsumerRecord<String, String>> records = await().atMost(TIMEOUT)
+                .until(() -> leaseStates.withKey(key), list -> !list.isEmpty());
+        Map<String, Object> value = ContractJson.mapper().readValue(records.getFirst().value(), STATE);
+        assertThat(ContractJson.mapper().convertValue(value.get("data"), STATE)).containsEntry("specialTerms", terms.toString());
+        // the outbox's records are stored lz4-compressed (migration V10), not uncompressed or with the slower pglz
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select attstorage::text || attcompression::text from pg_attribute
+                where attrelid = 'outbox_batch'::regclass and attname = 'records'""").getSingleResult()))
+                .isEqualTo("xl");
     }
 
     @Test

@@ -39,6 +39,8 @@ import static org.hamcrest.Matchers.equalTo;
 class RebuildIT {
     @Inject
     EntityManager em;
+    @Inject
+    Rebuild rebuild;
 
     @Test
     void givenProjectedHistory_whenRebuilt_thenStateEqualsTheLiveState() {
@@ -90,6 +92,38 @@ class RebuildIT {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.of("adam", "acme", "admin")).post("/api/v1/entities/_rebuilds")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void givenChangesProjectedAfterTheFirstPass_whenCaughtUpAndSwapped_thenTheRebuiltStateHasThem() {
+        // given: five leases projected, then the rebuild's first pass over the store
+        String connection = "rc-" + UUID.randomUUID().toString().substring(0, 8);
+        Random random = new Random(3);
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            for (int lease = 0; lease < 5; lease++) {
+                writer.send(event(connection, "L-" + lease, Op.UPDATE, 1, random));
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedEvents(connection) == 5);
+        RebuildRun run = new RebuildRun();
+        rebuild.prepare(run);
+        rebuild.replayAll(run);
+        // and, while the first pass's result waits, a changed lease and a new one projected live
+        ChangeEvent changed = event(connection, "L-0", Op.UPDATE, 30, random);
+        changed.data().put("rent", "7777.00");
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            writer.send(changed);
+            writer.send(event(connection, "L-9", Op.UPDATE, 31, random));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedEvents(connection) == 7);
+        Map<String, String> live = states(connection);
+
+        // when
+        rebuild.catchUpAndSwap(run);
+
+        // then
+        assertThat(states(connection)).isEqualTo(live).hasSize(6);
+        assertThat(live.get(changed.key().value())).contains("7777.00");
     }
 
     private long storedEvents(String connection) {
