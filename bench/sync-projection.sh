@@ -7,11 +7,18 @@
 # With --backlog the throughput is also measured over the backlog left when the fill ended: the events stored after
 # that moment, from then to the last one. This is the rate of draining a full topic with the load generator no longer
 # competing for the same cores (a warm service; the first figure includes the fill's share of the machine).
-# Usage: bench/sync-projection.sh [--backlog] [events=100000] [entities=10000] [rate=0 (unlimited)]
+# With --held sync-service is held (SIGSTOP) while the topic fills and resumed when it is full: the figure is then the
+# sustained rate of draining N events, with nothing else on the machine's cores (the JVM stays warm; a fill longer than
+# the consumer's 10 s session makes the group rebalance once on resume, before the first event is stored).
+# Usage: bench/sync-projection.sh [--backlog | --held] [events=100000] [entities=10000] [rate=0 (unlimited)]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 pick_java
 http_ok 8082 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
-backlog=false; [ "${1:-}" = --backlog ] && { backlog=true; shift; }
+backlog=false; held=false
+case "${1:-}" in
+  --backlog) backlog=true; shift ;;
+  --held) held=true; shift ;;
+esac
 events=${1:-100000}; entities=${2:-10000}; rate=${3:-0}; connection="bench-$(date +%s)"
 count() { as_postgres "psql -d sync -tAc \"select count(*), extract(epoch from max(stored_at) - min(stored_at)) from event_store where connection_id = '$connection'\""; }
 # Progress is read from sync-service's own counter of handled records, not from the event store: counting a large
@@ -20,10 +27,19 @@ handled() { curl -sf "http://127.0.0.1:8082/q/metrics" | awk '/^pms_sync_events_
 # machine CPU use over the run: says whether the projection waited or the machine was full
 cpu() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 before=$(handled)
+if $held; then
+  pid=$(cat "$RUN_DIR/sync-service.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null || die "no sync-service pid in $RUN_DIR"
+  trap 'kill -CONT "$pid" 2>/dev/null' EXIT  # never leave the service stopped
+  kill -STOP "$pid"
+fi
 read -r busy0 total0 <<<"$(cpu)"
 loaded=$(java -cp "$KAFKA_LIB/*" "$ROOT_DIR/bench/ChangeEventLoad.java" 127.0.0.1:9092 "$connection" "$events" "$entities" "$rate")
 filled_at=$(date +%s.%N)
 read -r busy_filled total_filled <<<"$(cpu)"
+if $held; then
+  kill -CONT "$pid"
+  read -r busy0 total0 <<<"$(cpu)"  # the machine's use while draining only
+fi
 echo "$loaded"
 duplicates=$(sed -n 's/.*(+\([0-9]*\) duplicates).*/\1/p' <<<"$loaded")
 deadline=$((SECONDS + 900))
@@ -38,8 +54,10 @@ while [ "$stored" -lt "$events" ]; do  # other traffic (the demo's live changes)
   sleep 2
   IFS='|' read -r stored seconds <<<"$(count)"
 done
-awk -v n="$stored" -v s="$seconds" 'BEGIN { printf "projected %d events in %.1f s (first to last stored): %.0f events/s\n", n, s, n / s }'
-awk -v b=$((busy1 - busy0)) -v t=$((total1 - total0)) -v c="$(nproc)" 'BEGIN { printf "machine CPU busy while loading and projecting: %.0f %% of %d cores\n", 100 * b / t, c }'
+what=$($held && echo "drained a full topic of" || echo projected)
+awk -v w="$what" -v n="$stored" -v s="$seconds" 'BEGIN { printf "%s %d events in %.1f s (first to last stored): %.0f events/s\n", w, n, s, n / s }'
+awk -v w="$($held && echo projecting || echo "loading and projecting")" -v b=$((busy1 - busy0)) -v t=$((total1 - total0)) \
+    -v c="$(nproc)" 'BEGIN { printf "machine CPU busy while %s: %.0f %% of %d cores\n", w, 100 * b / t, c }'
 if $backlog; then
   as_postgres "psql -d sync -tAc \"select format('backlog after the fill: %s events in %s s: %s events/s', count(*),
       round(extract(epoch from max(stored_at) - to_timestamp($filled_at))::numeric, 1),
