@@ -113,10 +113,15 @@ public class Rebuild {
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> replayInTransaction(run, EVERY_ENTITY));
     }
 
-    /** Replays what the live projection changed meanwhile and swaps the tables, with the live projection held. */
+    /**
+     * Replays what the live projection changed meanwhile and swaps the tables, with the live projection held. The lock
+     * is the one the rename needs (access exclusive), taken first: holding a weaker one (exclusive, which lets reads
+     * through) and upgrading at the rename deadlocked with a projection batch that had read its states and then waited
+     * to write them (two of three rebuilds under the demo's traffic failed so).
+     */
     void catchUpAndSwap(RebuildRun run) {
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("lock table entity_state in exclusive mode").executeUpdate();
+            em.createNativeQuery("lock table entity_state in access exclusive mode").executeUpdate();
             replayInTransaction(run, ENTITIES_CHANGED_SINCE);
             em.createNativeQuery("alter table entity_state rename to entity_state_old").executeUpdate();
             em.createNativeQuery("alter table entity_state_rebuild rename to entity_state").executeUpdate();

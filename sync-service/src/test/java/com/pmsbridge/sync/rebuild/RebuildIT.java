@@ -15,7 +15,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +48,12 @@ class RebuildIT {
     EntityManager em;
     @Inject
     Rebuild rebuild;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
 
     @Test
     void givenProjectedHistory_whenRebuilt_thenStateEqualsTheLiveState() {
@@ -124,6 +137,48 @@ class RebuildIT {
         // then
         assertThat(states(connection)).isEqualTo(live).hasSize(6);
         assertThat(live.get(changed.key().value())).contains("7777.00");
+    }
+
+    @Test
+    void givenABatchThatHasReadItsStates_whenTheRebuildSwaps_thenBothFinish() throws Exception {
+        // given: a projected lease and the rebuild's first pass
+        String connection = "rd-" + UUID.randomUUID().toString().substring(0, 8);
+        ChangeEvent lease = event(connection, "L-0", Op.UPDATE, 1, new Random(5));
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            writer.send(lease);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedEvents(connection) == 1);
+        RebuildRun run = new RebuildRun();
+        rebuild.prepare(run);
+        rebuild.replayAll(run);
+        try (Connection batch = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            // and a batch of another instance that has read its states and will write them next, as the projection does
+            batch.setAutoCommit(false);
+            try (PreparedStatement read = batch.prepareStatement("select last_seq from entity_state where entity_key = ?")) {
+                read.setString(1, lease.key().value());
+                read.executeQuery().close();
+            }
+
+            // when: the rebuild swaps while that batch is open, and the batch writes once the rebuild waits for it
+            CompletableFuture<Void> swap = CompletableFuture.runAsync(() -> rebuild.catchUpAndSwap(run));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForStates() > 0);
+            try (PreparedStatement write = batch.prepareStatement(
+                    "update entity_state set updated_at = now() where entity_key = ?")) {
+                write.setString(1, lease.key().value());
+                assertThat(write.executeUpdate()).isEqualTo(1);
+            }
+            batch.commit();
+
+            // then: neither is chosen as a deadlock's victim
+            swap.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(states(connection)).hasSize(1);
+    }
+
+    private long waitingForStates() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_locks where not granted and relation = 'entity_state'::regclass")
+                .getSingleResult()).longValue());
     }
 
     private long storedEvents(String connection) {
