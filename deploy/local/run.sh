@@ -26,6 +26,8 @@ start_service() { # module port [ENV=value ...]
   # copies them, so a large young generation (half the heap) and the parallel collector cost it the least CPU under
   # load (docs/benchmarks.md); 256 MB had made it spend a fifth of its time in garbage collection
   local jvm=(-Xmx256m); [ "$module" = sync-service ] && jvm=(-Xmx2g -XX:NewRatio=1 -XX:+UseParallelGC)
+  # lz4-java's JNI library (loaded by NativeLz4 for the Kafka clients), without JDK 24+'s restricted-method warning
+  jvm+=(--enable-native-access=ALL-UNNAMED)
   env QUARKUS_HTTP_PORT="$port" "$@" nohup java "${jvm[@]}" -jar "$ROOT_DIR/$module/target/quarkus-app/quarkus-run.jar" \
     >"$RUN_DIR/$module.log" 2>&1 &
   echo $! >"$pidfile"

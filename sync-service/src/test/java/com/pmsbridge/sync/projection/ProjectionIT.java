@@ -20,6 +20,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import net.jpountz.lz4.LZ4Factory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +205,13 @@ class ProjectionIT {
                 select attstorage::text || attcompression::text from pg_attribute
                 where attrelid = 'outbox_batch'::regclass and attname = 'records'""").getSingleResult()))
                 .isEqualTo("xl");
+    }
+
+    @Test
+    void givenTheServiceStarted_whenTheKafkaClientAsksForTheFastestLz4_thenItIsTheNativeOne() {
+        // the Kafka client calls fastestInstance() for every batch; on Quarkus's class loader it is native only
+        // because NativeLz4 loaded the library at startup
+        assertThat(LZ4Factory.fastestInstance().fastCompressor().getClass().getSimpleName()).isEqualTo("LZ4JNICompressor");
     }
 
     @Test

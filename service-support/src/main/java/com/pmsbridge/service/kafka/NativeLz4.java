@@ -1,0 +1,31 @@
+package com.pmsbridge.service.kafka;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import net.jpountz.lz4.LZ4Factory;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads lz4-java's native library at startup, so the Kafka clients compress and decompress lz4 batches with it.
+ * lz4-java's {@code fastestInstance()}, which the Kafka client calls for every batch, tries the native library only when
+ * it is already loaded or lz4-java sits on the system class loader. In a Quarkus application it sits on Quarkus's own
+ * class loader, so every producer and consumer fell back to the pure-Java codec (since lz4-java 1.10 the slow "safe"
+ * one): in sync-service's relay that was 12 % of the service's CPU (docs/benchmarks.md). Loading it once here makes
+ * {@code fastestInstance()} pick it. Where the library cannot load (an unusual platform) the Java codec stays.
+ */
+@ApplicationScoped
+public class NativeLz4 {
+    private static final Logger LOG = Logger.getLogger(NativeLz4.class);
+
+    void load(@Observes StartupEvent started) {
+        if (NativeLz4.class.getClassLoader().getResource("net/jpountz/lz4/LZ4Factory.class") == null) {
+            return; // a service without a Kafka client (the gateway)
+        }
+        try {
+            LZ4Factory.nativeInstance();
+        } catch (Throwable unavailable) { // an UnsatisfiedLinkError as well as an exception
+            LOG.infof("lz4 native library not available (%s): Kafka batches are compressed in Java", unavailable);
+        }
+    }
+}
