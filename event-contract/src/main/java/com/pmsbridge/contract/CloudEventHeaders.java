@@ -27,22 +27,14 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    /** The headers of a record with these attributes (null ones left out). */
     public static Headers of(String id, String source, String type, String subject, Instant time, String org) {
-        RecordHeaders headers = new RecordHeaders();
-        put(headers, SPEC_VERSION, "1.0");
-        put(headers, ID, id);
-        put(headers, SOURCE, source);
-        put(headers, TYPE, type);
-        put(headers, SUBJECT, subject);
-        put(headers, TIME, time.toString());
-        put(headers, ORG, org);
-        put(headers, CONTENT_TYPE, "application/json");
-        return headers;
+        return ofEncoded(utf8(id), utf8(source), utf8(type), utf8(subject), utf8(time.toString()), utf8(org));
     }
 
     /**
-     * Like {@link #of}, from values already encoded as UTF-8 (null ones left out): for a publisher of many records
-     * whose values it holds as bytes. The constant attributes share one array each.
+     * The headers from values already encoded as UTF-8 (null ones left out): for a publisher of many records whose
+     * values it holds as bytes. The constant attributes share one array each.
      */
     public static Headers ofEncoded(byte[] id, byte[] source, byte[] type, byte[] subject, byte[] time, byte[] org) {
         RecordHeaders headers = new RecordHeaders();
@@ -69,9 +61,7 @@ public final class CloudEventHeaders {
         }
     }
 
-    private static void put(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 }

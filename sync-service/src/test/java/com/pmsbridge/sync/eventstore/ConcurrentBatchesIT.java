@@ -85,9 +85,7 @@ class ConcurrentBatchesIT {
     void givenAnotherInstanceChangedACachedState_whenTheNextBatchIsProjected_thenItBuildsOnThatChange() {
         // given: this instance projected the lease (so it holds the state in its cache), then another instance
         // (after a rebalance) changed the row behind its back
-        String leaseId = "L-" + UUID.randomUUID();
-        ChangeEvent first = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
-        apply(first);
+        ChangeEvent first = projectedLease();
         String key = first.key().value();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         update entity_state set data = cast(cast(data as jsonb) || '{"status": "CURRENT"}' as json),
@@ -96,7 +94,7 @@ class ConcurrentBatchesIT {
         double retriesBefore = retries("race");
 
         // when
-        apply(lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null));
+        apply(lease(first.externalId(), "2026-11-23T09:00:00Z", "1500.00", null));
 
         // then: the cached state failed its row-version check; the batch was projected again on the table's state
         EntityState state = state(key);
@@ -108,9 +106,7 @@ class ConcurrentBatchesIT {
     @Test
     void givenBatchesNoLongerLookIdsUp_whenAStoredChangeIsRedelivered_thenTheBatchIsProjectedAgainWithoutIt() {
         // given: a lease change stored, and enough batches since the start that ids are no longer looked up first
-        String leaseId = "L-" + UUID.randomUUID();
-        ChangeEvent stored = lease(leaseId, "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
-        apply(stored);
+        ChangeEvent stored = projectedLease();
         for (int i = 0; i < ChangeEventConsumer.LOOKUP_BATCHES && consumer.checksKnownIds(); i++) {
             apply(lease("L-" + UUID.randomUUID(), "2026-11-23T08:00:00Z", "1000.00", "FUTURE"));
         }
@@ -119,7 +115,7 @@ class ConcurrentBatchesIT {
         double appliedBefore = applied();
 
         // when: it comes again in a batch with a new change of the same lease
-        ChangeEvent next = lease(leaseId, "2026-11-23T09:00:00Z", "1500.00", null);
+        ChangeEvent next = lease(stored.externalId(), "2026-11-23T09:00:00Z", "1500.00", null);
         apply(stored, next);
 
         // then: the first attempt failed on the stored id, the second dropped the copy and applied the new change
@@ -134,6 +130,13 @@ class ConcurrentBatchesIT {
     }
 
     /** One batch through the consumer, as a poll would hand it over. */
+    /** A new lease this instance projected (so its state is in the cache): the lease's first change. */
+    private ChangeEvent projectedLease() {
+        ChangeEvent first = lease("L-" + UUID.randomUUID(), "2026-11-23T08:00:00Z", "1450.00", "FUTURE");
+        apply(first);
+        return first;
+    }
+
     private void apply(ChangeEvent... events) {
         consumer.apply(Arrays.stream(events).map(event -> new ChangeProjector.Incoming(event, null)).toList());
     }
