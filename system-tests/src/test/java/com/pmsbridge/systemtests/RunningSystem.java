@@ -45,11 +45,16 @@ final class RunningSystem {
         gatewayEnv.put("GATEWAY_ROUTES_CONFLICTS_TARGET_URL", sync.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_RECONCILIATIONS_TARGET_URL", sync.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_QUEUE_TARGET_URL", queue.baseUrl());
-        gatewayEnv.put("GATEWAY_RATE_LIMIT_BURST", "20");
+        // A refill of one request a minute: the rate-limit test's burst cannot be refilled while it runs, however slow.
+        gatewayEnv.put("GATEWAY_RATE_LIMIT_BURST", String.valueOf(GATEWAY_BURST));
+        gatewayEnv.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE", "1");
         gateway = ServiceProcess.start("api-gateway", gatewayEnv);
         gateway.awaitReady();
         Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
     }
+
+    /** Requests one token subject may send before the gateway answers 429. */
+    static final int GATEWAY_BURST = 300;
 
     static String gateway() {
         return gateway.baseUrl();
