@@ -24,8 +24,7 @@ public final class CloudEventHeaders {
     private static final byte[] SPEC_VERSION_1_0 = "1.0".getBytes(StandardCharsets.UTF_8);
     private static final byte[] JSON = "application/json".getBytes(StandardCharsets.UTF_8);
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /** The headers of a record with these attributes (null ones left out). */
     public static Headers of(String id, String source, String type, String subject, Instant time, String org) {

@@ -10,8 +10,7 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 public final class ContractJson {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private ContractJson() {
-    }
+    private ContractJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -23,7 +23,8 @@ public record EntityKey(EntityType type, String connectionId, String externalId)
     public static EntityKey parse(String value) {
         String[] parts = value.split(SEPARATOR, 3);
         if (parts.length != 3) {
-            throw new IllegalArgumentException("entity key must look like <type>:<connection>:<id>, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "entity key must look like <type>:<connection>:<id>, got '" + value + "'");
         }
         return new EntityKey(EntityType.fromWireName(parts[0]), parts[1], parts[2]);
     }

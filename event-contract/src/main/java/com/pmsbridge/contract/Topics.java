@@ -23,8 +23,7 @@ public final class Topics {
     /** Inputs that could not be processed, with the reason. */
     public static final String DLQ = "pms.dlq.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Canonical change events from connectors for one entity type. */
     public static String changes(EntityType type) {
@@ -43,8 +42,8 @@ public final class Topics {
             topics.add(changes(type));
             topics.add(state(type));
         }
-        topics.addAll(List.of(DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, CONNECTOR_INBOX, SYNC_RUNS,
-                DLQ));
+        topics.addAll(List.of(
+                DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, CONNECTOR_INBOX, SYNC_RUNS, DLQ));
         return topics;
     }
 

@@ -31,10 +31,16 @@ public final class PmsSimulator implements AutoCloseable {
     private PmsSimulator(SimulatorConfig config) throws IOException {
         Clock clock = Clock.systemUTC();
         portfolio = Portfolio.generate(config.properties(), config.unitsPerProperty(), config.seed());
-        webhooks = new BuildiumWebhookSender(config.webhookUrl(), config.webhookSecret(), config.accountId(),
-                config.duplicateRate(), config.outOfOrderRate(), new java.util.Random(config.seed() + 1), clock);
-        buildium = new BuildiumApi(portfolio, config.clientId(), config.clientSecret(), config.requestsPerSecond(),
-                clock, webhooks::send);
+        webhooks = new BuildiumWebhookSender(
+                config.webhookUrl(),
+                config.webhookSecret(),
+                config.accountId(),
+                config.duplicateRate(),
+                config.outOfOrderRate(),
+                new java.util.Random(config.seed() + 1),
+                clock);
+        buildium = new BuildiumApi(
+                portfolio, config.clientId(), config.clientSecret(), config.requestsPerSecond(), clock, webhooks::send);
         String appFolioUrl = config.appFolioWebhookUrl();
         engine = new ChangeEngine(portfolio, clock, (eventName, ids) -> {
             webhooks.send(eventName, ids);
@@ -45,7 +51,8 @@ public final class PmsSimulator implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/v1/", buildium);
-        server.createContext("/appfolio/", new AppFolioApi(portfolio, appFolioKeys, config.clientId(), config.clientSecret()));
+        server.createContext(
+                "/appfolio/", new AppFolioApi(portfolio, appFolioKeys, config.clientId(), config.clientSecret()));
         appFolioWebhooks = new AppFolioWebhookSender(appFolioKeys, config.clientId(), clock);
         server.start();
         if (config.changeIntervalMs() > 0) {
@@ -98,12 +105,15 @@ public final class PmsSimulator implements AutoCloseable {
     /** The same change as AppFolio announces it, for the entities the AppFolio side serves. */
     private void forwardToAppFolio(String url, String eventName, java.util.Map<String, Object> ids) {
         String entity = eventName.substring(0, eventName.indexOf('.'));
-        java.util.Map<String, String> topics = java.util.Map.of("WorkOrder", "work_order_updates",
-                "LeaseTenant", "tenant_updates", "Lease", "lease_updates");
-        java.util.Map<String, String> idFields = java.util.Map.of("WorkOrder", "WorkOrderId", "LeaseTenant", "TenantId",
-                "Lease", "LeaseId");
+        java.util.Map<String, String> topics = java.util.Map.of(
+                "WorkOrder", "work_order_updates", "LeaseTenant", "tenant_updates", "Lease", "lease_updates");
+        java.util.Map<String, String> idFields =
+                java.util.Map.of("WorkOrder", "WorkOrderId", "LeaseTenant", "TenantId", "Lease", "LeaseId");
         if (topics.containsKey(entity) && ids.get(idFields.get(entity)) != null) {
-            appFolioWebhooks.send(url, appFolioWebhooks.event(topics.get(entity), ids.get(idFields.get(entity)).toString()));
+            appFolioWebhooks.send(
+                    url,
+                    appFolioWebhooks.event(
+                            topics.get(entity), ids.get(idFields.get(entity)).toString()));
         }
     }
 

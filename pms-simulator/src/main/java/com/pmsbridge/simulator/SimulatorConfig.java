@@ -18,33 +18,96 @@ package com.pmsbridge.simulator;
  * @param outOfOrderRate    share of webhooks delivered after the next one
  * @param appFolioWebhookUrl where AppFolio-signed webhooks for the same changes go, or null for none
  */
-public record SimulatorConfig(int port, int properties, int unitsPerProperty, long seed, String clientId,
-                              String clientSecret, int requestsPerSecond, String webhookUrl, String webhookSecret,
-                              long accountId, long changeIntervalMs, double duplicateRate, double outOfOrderRate,
-                              String appFolioWebhookUrl) {
+public record SimulatorConfig(
+        int port,
+        int properties,
+        int unitsPerProperty,
+        long seed,
+        String clientId,
+        String clientSecret,
+        int requestsPerSecond,
+        String webhookUrl,
+        String webhookSecret,
+        long accountId,
+        long changeIntervalMs,
+        double duplicateRate,
+        double outOfOrderRate,
+        String appFolioWebhookUrl) {
 
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(0, 10, 8, 42, "sim-client", "sim-secret", 10, null, "sim-webhook-secret", 123456,
-                0, 0.05, 0.05, null);
+        return new SimulatorConfig(
+                0, 10, 8, 42, "sim-client", "sim-secret", 10, null, "sim-webhook-secret", 123456, 0, 0.05, 0.05, null);
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(newPort, properties, unitsPerProperty, seed, clientId, clientSecret, requestsPerSecond,
-                webhookUrl, webhookSecret, accountId, changeIntervalMs, duplicateRate, outOfOrderRate, appFolioWebhookUrl);
+        return new SimulatorConfig(
+                newPort,
+                properties,
+                unitsPerProperty,
+                seed,
+                clientId,
+                clientSecret,
+                requestsPerSecond,
+                webhookUrl,
+                webhookSecret,
+                accountId,
+                changeIntervalMs,
+                duplicateRate,
+                outOfOrderRate,
+                appFolioWebhookUrl);
     }
 
     public SimulatorConfig withPortfolio(int newProperties, int newUnitsPerProperty) {
-        return new SimulatorConfig(port, newProperties, newUnitsPerProperty, seed, clientId, clientSecret,
-                requestsPerSecond, webhookUrl, webhookSecret, accountId, changeIntervalMs, duplicateRate, outOfOrderRate, appFolioWebhookUrl);
+        return new SimulatorConfig(
+                port,
+                newProperties,
+                newUnitsPerProperty,
+                seed,
+                clientId,
+                clientSecret,
+                requestsPerSecond,
+                webhookUrl,
+                webhookSecret,
+                accountId,
+                changeIntervalMs,
+                duplicateRate,
+                outOfOrderRate,
+                appFolioWebhookUrl);
     }
 
     public SimulatorConfig withWebhooks(String url, long intervalMs, double duplicates, double outOfOrder) {
-        return new SimulatorConfig(port, properties, unitsPerProperty, seed, clientId, clientSecret, requestsPerSecond,
-                url, webhookSecret, accountId, intervalMs, duplicates, outOfOrder, appFolioWebhookUrl);
+        return new SimulatorConfig(
+                port,
+                properties,
+                unitsPerProperty,
+                seed,
+                clientId,
+                clientSecret,
+                requestsPerSecond,
+                url,
+                webhookSecret,
+                accountId,
+                intervalMs,
+                duplicates,
+                outOfOrder,
+                appFolioWebhookUrl);
     }
 
     public SimulatorConfig withRequestsPerSecond(int limit) {
-        return new SimulatorConfig(port, properties, unitsPerProperty, seed, clientId, clientSecret, limit, webhookUrl,
-                webhookSecret, accountId, changeIntervalMs, duplicateRate, outOfOrderRate, appFolioWebhookUrl);
+        return new SimulatorConfig(
+                port,
+                properties,
+                unitsPerProperty,
+                seed,
+                clientId,
+                clientSecret,
+                limit,
+                webhookUrl,
+                webhookSecret,
+                accountId,
+                changeIntervalMs,
+                duplicateRate,
+                outOfOrderRate,
+                appFolioWebhookUrl);
     }
 }

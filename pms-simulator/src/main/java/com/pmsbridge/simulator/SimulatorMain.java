@@ -6,8 +6,7 @@ package com.pmsbridge.simulator;
  * SIM_DUPLICATE_RATE, SIM_OUT_OF_ORDER_RATE, SIM_APPFOLIO_WEBHOOK_URL).
  */
 public final class SimulatorMain {
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SimulatorConfig d = SimulatorConfig.defaults();

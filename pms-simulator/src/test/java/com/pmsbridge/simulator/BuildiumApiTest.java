@@ -21,7 +21,8 @@ class BuildiumApiTest {
 
     @BeforeEach
     void start() {
-        simulator = PmsSimulator.start(SimulatorConfig.defaults().withPortfolio(5, 10).withRequestsPerSecond(100));
+        simulator = PmsSimulator.start(
+                SimulatorConfig.defaults().withPortfolio(5, 10).withRequestsPerSecond(100));
     }
 
     @AfterEach
@@ -59,8 +60,10 @@ class BuildiumApiTest {
 
     @Test
     void givenNoCredentials_whenCalling_thenUnauthorized() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/rentals"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/rentals"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
@@ -82,8 +85,11 @@ class BuildiumApiTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
-                .header("x-buildium-client-id", "sim-client").header("x-buildium-client-secret", "sim-secret")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+                        .header("x-buildium-client-id", "sim-client")
+                        .header("x-buildium-client-secret", "sim-secret")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

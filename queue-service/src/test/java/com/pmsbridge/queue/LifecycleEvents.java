@@ -14,20 +14,40 @@ import java.util.UUID;
 
 /** Builds and publishes lifecycle events as sync-service does, for queue tests. */
 final class LifecycleEvents {
-    private LifecycleEvents() {
-    }
+    private LifecycleEvents() {}
 
-    static LifecycleEvent of(LifecycleType type, String org, String entityKey, String propertyId, String unitId,
-                             Map<String, Object> before, Map<String, Object> after) {
+    static LifecycleEvent of(
+            LifecycleType type,
+            String org,
+            String entityKey,
+            String propertyId,
+            String unitId,
+            Map<String, Object> before,
+            Map<String, Object> after) {
         EntityType entityType = EntityType.fromWireName(entityKey.substring(0, entityKey.indexOf(':')));
-        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), type, org, "conn-q",
-                entityType, entityKey, propertyId, unitId, List.copyOf(before.keySet()), before, after,
-                List.of(UUID.randomUUID().toString()), Instant.now());
+        return new LifecycleEvent(
+                LifecycleEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                type,
+                org,
+                "conn-q",
+                entityType,
+                entityKey,
+                propertyId,
+                unitId,
+                List.copyOf(before.keySet()),
+                before,
+                after,
+                List.of(UUID.randomUUID().toString()),
+                Instant.now());
     }
 
     static void publish(TestKafkaWriter writer, LifecycleEvent event) {
         try {
-            writer.sendRaw(Topics.DOMAIN_EVENTS, event.entityKey(), ContractJson.mapper().writeValueAsString(event));
+            writer.sendRaw(
+                    Topics.DOMAIN_EVENTS,
+                    event.entityKey(),
+                    ContractJson.mapper().writeValueAsString(event));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

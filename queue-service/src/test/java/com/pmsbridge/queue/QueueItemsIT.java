@@ -27,7 +27,9 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "queue_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "queue_test"))
 class QueueItemsIT {
     private static final String ITEMS = "/api/v1/queue/items";
     private static TestKafkaWriter writer;
@@ -53,14 +55,22 @@ class QueueItemsIT {
 
         // then
         String acme = TestTokens.of("olivia", "acme", "operator", "viewer");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(acme).queryParam("status", "PENDING").get(ITEMS)
-                        .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(acme)
+                        .queryParam("status", "PENDING")
+                        .get(ITEMS)
+                        .then()
+                        .statusCode(200)
                         .body("findAll { it.entityKey == '" + entityKey + "' }", hasSize(1))
                         .body("find { it.entityKey == '" + entityKey + "' }.type", equalTo("LEASE_CREATION"))
                         .body("find { it.entityKey == '" + entityKey + "' }.unitId", equalTo("U-7")));
-        given().auth().oauth2(TestTokens.of("victor", "globex", "viewer")).get(ITEMS)
-                .then().statusCode(200).body("findAll { it.entityKey == '" + entityKey + "' }", empty());
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "viewer"))
+                .get(ITEMS)
+                .then()
+                .statusCode(200)
+                .body("findAll { it.entityKey == '" + entityKey + "' }", empty());
     }
 
     @Test
@@ -77,10 +87,16 @@ class QueueItemsIT {
 
         // then
         String token = TestTokens.of("olivia", "acme", "viewer");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(token).get(ITEMS).then()
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get(ITEMS)
+                        .then()
                         .body("findAll { it.entityKey == '" + marker + "' }", hasSize(1)));
-        given().auth().oauth2(token).get(ITEMS).then()
+        given().auth()
+                .oauth2(token)
+                .get(ITEMS)
+                .then()
                 .body("findAll { it.entityKey == '" + entityKey + "' }", hasSize(1));
     }
 
@@ -91,19 +107,29 @@ class QueueItemsIT {
 
     @Test
     void givenExpiredToken_whenListing_thenUnauthorized() {
-        given().auth().oauth2(TestTokens.expired("olivia", "acme", "viewer")).get(ITEMS).then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.expired("olivia", "acme", "viewer"))
+                .get(ITEMS)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void givenTokenFromAnotherIssuer_whenListing_thenUnauthorized() {
-        given().auth().oauth2(TestTokens.withIssuer("https://evil.example.com", "olivia", "acme", "viewer"))
-                .get(ITEMS).then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.withIssuer("https://evil.example.com", "olivia", "acme", "viewer"))
+                .get(ITEMS)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void givenTokenForAnotherAudience_whenListing_thenUnauthorized() {
-        given().auth().oauth2(TestTokens.withAudience("another-api", "olivia", "acme", "viewer"))
-                .get(ITEMS).then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.withAudience("another-api", "olivia", "acme", "viewer"))
+                .get(ITEMS)
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -112,12 +138,17 @@ class QueueItemsIT {
     }
 
     private static LifecycleEvent leaseCreated(String entityKey, String org) {
-        return LifecycleEvents.of(LifecycleType.LEASE_CREATED, org, entityKey, "P-7", "U-7", Map.of(),
+        return LifecycleEvents.of(
+                LifecycleType.LEASE_CREATED,
+                org,
+                entityKey,
+                "P-7",
+                "U-7",
+                Map.of(),
                 Map.of("status", "FUTURE", "rent", "1200.00"));
     }
 
     private static void publish(LifecycleEvent event) {
         LifecycleEvents.publish(writer, event);
     }
-
 }

@@ -40,15 +40,41 @@ class GatewayAuthorizationIT {
                 new Route("GET", "/api/v1/queue/items/" + ITEM, null, "viewer", true),
                 new Route("POST", "/api/v1/queue/items/" + ITEM + "/apply", null, "operator", true),
                 new Route("POST", "/api/v1/queue/items/" + ITEM + "/skip", "{}", "operator", true),
-                new Route("POST", "/api/v1/queue/items/apply", "{\"type\":\"MOVE_IN\",\"ids\":[\"" + ITEM + "\"]}", "operator", false),
-                new Route("POST", "/api/v1/queue/items/skip", "{\"filter\":{\"ids\":[\"" + ITEM + "\"]}}", "operator", false),
+                new Route(
+                        "POST",
+                        "/api/v1/queue/items/apply",
+                        "{\"type\":\"MOVE_IN\",\"ids\":[\"" + ITEM + "\"]}",
+                        "operator",
+                        false),
+                new Route(
+                        "POST",
+                        "/api/v1/queue/items/skip",
+                        "{\"filter\":{\"ids\":[\"" + ITEM + "\"]}}",
+                        "operator",
+                        false),
                 new Route("GET", "/api/v1/queue/log", null, "viewer", false),
                 new Route("GET", "/api/v1/queue/settings", null, "viewer", false),
-                new Route("PUT", "/api/v1/queue/settings", "{\"itemType\":\"MOVE_OUT\",\"propertyId\":\"P-MATRIX\",\"enabled\":false}", "admin", false),
+                new Route(
+                        "PUT",
+                        "/api/v1/queue/settings",
+                        "{\"itemType\":\"MOVE_OUT\",\"propertyId\":\"P-MATRIX\",\"enabled\":false}",
+                        "admin",
+                        false),
                 new Route("GET", "/api/v1/connections", null, "viewer", false),
                 new Route("GET", "/api/v1/connections/" + CONNECTION, null, "viewer", true),
-                new Route("PUT", "/api/v1/connections/" + CONNECTION, "{\"pmsType\":\"generic\",\"displayName\":\"Demo generic PMS\",\"webhookSecretRef\":\"env:DEMO_WEBHOOK_SECRET\"}", "admin", true),
-                new Route("POST", "/api/v1/connections", "{\"id\":\"matrix-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"pmsType\":\"generic\"}", "admin", false),
+                new Route(
+                        "PUT",
+                        "/api/v1/connections/" + CONNECTION,
+                        "{\"pmsType\":\"generic\",\"displayName\":\"Demo generic PMS\",\"webhookSecretRef\":\"env:DEMO_WEBHOOK_SECRET\"}",
+                        "admin",
+                        true),
+                new Route(
+                        "POST",
+                        "/api/v1/connections",
+                        "{\"id\":\"matrix-" + UUID.randomUUID().toString().substring(0, 8)
+                                + "\",\"pmsType\":\"generic\"}",
+                        "admin",
+                        false),
                 new Route("POST", "/api/v1/connections/" + CONNECTION + "/sync", null, "operator", true),
                 new Route("GET", "/api/v1/connections/" + CONNECTION + "/sync-runs", null, "viewer", true));
     }
@@ -58,8 +84,12 @@ class GatewayAuthorizationIT {
         for (Route route : routes()) {
             cases.add(Arguments.of(route, "no token", null));
             cases.add(Arguments.of(route, "expired", TestTokens.expired("adam", "acme", "admin")));
-            cases.add(Arguments.of(route, "wrong issuer", TestTokens.withIssuer("https://evil.example.com/realms/pms", "adam", "acme", "admin")));
-            cases.add(Arguments.of(route, "wrong audience", TestTokens.withAudience("another-api", "adam", "acme", "admin")));
+            cases.add(Arguments.of(
+                    route,
+                    "wrong issuer",
+                    TestTokens.withIssuer("https://evil.example.com/realms/pms", "adam", "acme", "admin")));
+            cases.add(Arguments.of(
+                    route, "wrong audience", TestTokens.withAudience("another-api", "adam", "acme", "admin")));
         }
         return cases.stream();
     }
@@ -82,7 +112,10 @@ class GatewayAuthorizationIT {
     @ParameterizedTest(name = "{0} with {1} → 401")
     @MethodSource("invalidTokens")
     void givenInvalidToken_whenCallingRoute_thenUnauthorizedProblem(Route route, String kind, String token) {
-        request(route, token).then().statusCode(401).contentType(containsString("application/problem+json"))
+        request(route, token)
+                .then()
+                .statusCode(401)
+                .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(401));
     }
 
@@ -91,9 +124,13 @@ class GatewayAuthorizationIT {
     void givenRole_whenCallingRoute_thenAllowedOnlyFromItsMinimumRole(Route route, String role) {
         int status = request(route, TestTokens.of("user-" + role, "acme", role)).statusCode();
         if (rank(role) < rank(route.minimumRole())) {
-            org.assertj.core.api.Assertions.assertThat(status).as(route + " as " + role).isEqualTo(403);
+            org.assertj.core.api.Assertions.assertThat(status)
+                    .as(route + " as " + role)
+                    .isEqualTo(403);
         } else {
-            org.assertj.core.api.Assertions.assertThat(status).as(route + " as " + role).isNotIn(401, 403);
+            org.assertj.core.api.Assertions.assertThat(status)
+                    .as(route + " as " + role)
+                    .isNotIn(401, 403);
         }
     }
 
@@ -114,7 +151,10 @@ class GatewayAuthorizationIT {
         int allowed = 0;
         io.restassured.response.Response limited = null;
         while (limited == null && allowed <= RunningSystem.GATEWAY_BURST) {
-            var response = given().baseUri(RunningSystem.gateway()).auth().oauth2(token).get("/api/v1/queue/settings");
+            var response = given().baseUri(RunningSystem.gateway())
+                    .auth()
+                    .oauth2(token)
+                    .get("/api/v1/queue/settings");
             if (response.statusCode() == 429) {
                 limited = response;
             } else {
@@ -126,14 +166,22 @@ class GatewayAuthorizationIT {
         org.assertj.core.api.Assertions.assertThat(allowed).isEqualTo(RunningSystem.GATEWAY_BURST);
         org.assertj.core.api.Assertions.assertThat(limited).isNotNull();
         limited.then().contentType(containsString("application/problem+json"));
-        org.assertj.core.api.Assertions.assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
-        given().baseUri(RunningSystem.gateway()).auth().oauth2(TestTokens.of("patient", "acme", "viewer"))
-                .get("/api/v1/queue/settings").then().statusCode(200);
+        org.assertj.core.api.Assertions.assertThat(Long.parseLong(limited.header("Retry-After")))
+                .isBetween(1L, 60L);
+        given().baseUri(RunningSystem.gateway())
+                .auth()
+                .oauth2(TestTokens.of("patient", "acme", "viewer"))
+                .get("/api/v1/queue/settings")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void givenGateway_whenAskedForTheApiDocument_thenOneDocumentWithEveryServicesRoutes() {
-        given().baseUri(RunningSystem.gateway()).get("/openapi").then().statusCode(200)
+        given().baseUri(RunningSystem.gateway())
+                .get("/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/v1/queue/items'", notNullValue())
                 .body("paths.'/api/v1/connections'", notNullValue())
                 .body("paths.'/webhooks/{connectionId}'", notNullValue())
@@ -142,8 +190,13 @@ class GatewayAuthorizationIT {
 
     @Test
     void givenBrowserWithoutSession_whenOpeningTheConsole_thenRedirectedToTheAuthorizationCodeLogin() {
-        given().baseUri(RunningSystem.gateway()).redirects().follow(false).accept("text/html").get("/console")
-                .then().statusCode(302)
+        given().baseUri(RunningSystem.gateway())
+                .redirects()
+                .follow(false)
+                .accept("text/html")
+                .get("/console")
+                .then()
+                .statusCode(302)
                 .header("Location", containsString("/protocol/openid-connect/auth"))
                 .header("Location", containsString("response_type=code"))
                 .header("Location", containsString("client_id=pms-gateway"));

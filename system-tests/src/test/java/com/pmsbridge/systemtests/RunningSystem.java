@@ -19,8 +19,7 @@ final class RunningSystem {
     private static ServiceProcess queue;
     private static ServiceProcess gateway;
 
-    private RunningSystem() {
-    }
+    private RunningSystem() {}
 
     static synchronized void start() {
         if (gateway != null) {
@@ -28,12 +27,14 @@ final class RunningSystem {
         }
         KafkaTopics.createContractTopics(TestInfrastructure.kafkaBootstrapServers());
         oidc = TestOidcServer.start();
-        connector = ServiceProcess.start("connector-service", backendEnv("connector_test", Map.of(
-                "CONNECTOR_DEMO_ENABLED", "true")));
-        sync = ServiceProcess.start("sync-service", backendEnv("sync_test", Map.of(
-                "MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e")));
-        queue = ServiceProcess.start("queue-service", backendEnv("queue_test", Map.of(
-                "MP_MESSAGING_INCOMING_DOMAIN_EVENTS_GROUP_ID", "queue-service-e2e")));
+        connector = ServiceProcess.start(
+                "connector-service", backendEnv("connector_test", Map.of("CONNECTOR_DEMO_ENABLED", "true")));
+        sync = ServiceProcess.start(
+                "sync-service",
+                backendEnv("sync_test", Map.of("MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e")));
+        queue = ServiceProcess.start(
+                "queue-service",
+                backendEnv("queue_test", Map.of("MP_MESSAGING_INCOMING_DOMAIN_EVENTS_GROUP_ID", "queue-service-e2e")));
         for (ServiceProcess backend : List.of(connector, sync, queue)) {
             backend.awaitReady();
         }
@@ -78,7 +79,7 @@ final class RunningSystem {
     }
 
     private static void stop() {
-        for (ServiceProcess process : new ServiceProcess[]{gateway, queue, sync, connector}) {
+        for (ServiceProcess process : new ServiceProcess[] {gateway, queue, sync, connector}) {
             try {
                 if (process != null) {
                     process.captureMetrics(java.nio.file.Path.of("target", "captured-metrics"));
@@ -87,7 +88,7 @@ final class RunningSystem {
                 System.err.println("could not capture metrics: " + e);
             }
         }
-        for (ServiceProcess process : new ServiceProcess[]{gateway, queue, sync, connector}) {
+        for (ServiceProcess process : new ServiceProcess[] {gateway, queue, sync, connector}) {
             if (process != null) {
                 process.close();
             }

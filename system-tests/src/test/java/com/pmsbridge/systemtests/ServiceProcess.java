@@ -56,11 +56,16 @@ final class ServiceProcess implements AutoCloseable {
         Path root = Path.of(System.getProperty("pms.services.dir", ".."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify builds them)");
+            throw new IllegalStateException(
+                    jar + " is missing: package the services first (./mvnw verify builds them)");
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        append
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
@@ -76,18 +81,23 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady() {
-        await(name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                return response.statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await(name + " ready")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited; see " + log.toAbsolutePath());
+                    }
+                    try {
+                        HttpResponse<Void> response = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        return response.statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     /**
@@ -95,7 +105,8 @@ final class ServiceProcess implements AutoCloseable {
      * (deploy/checks) verify that every metric an alert reads is really exported.
      */
     void captureMetrics(Path dir) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         java.nio.file.Files.createDirectories(dir);
         java.nio.file.Files.writeString(dir.resolve(name + ".prom"), response.body());
@@ -115,7 +126,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 

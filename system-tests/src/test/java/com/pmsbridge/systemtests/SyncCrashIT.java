@@ -44,15 +44,29 @@ class SyncCrashIT {
     }
 
     @Test
-    void givenStreamOfChanges_whenSyncServiceKilledMidStreamAndRestarted_thenStateAndHistoryExactlyOnce() throws Exception {
+    void givenStreamOfChanges_whenSyncServiceKilledMidStreamAndRestarted_thenStateAndHistoryExactlyOnce()
+            throws Exception {
         // given
         String connection = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         List<ChangeEvent> events = new ArrayList<>();
         for (int change = 1; change <= CHANGES; change++) {
             for (int entity = 0; entity < ENTITIES; entity++) {
-                String version = Instant.parse("2026-11-23T08:00:00Z").plusSeconds(change).toString();
-                events.add(new ChangeEvent(1, UUID.randomUUID().toString(), "acme", connection, "generic",
-                        EntityType.UNIT, "U-" + entity, Op.UPDATE, version, null, Instant.parse(version), Instant.now(),
+                String version = Instant.parse("2026-11-23T08:00:00Z")
+                        .plusSeconds(change)
+                        .toString();
+                events.add(new ChangeEvent(
+                        1,
+                        UUID.randomUUID().toString(),
+                        "acme",
+                        connection,
+                        "generic",
+                        EntityType.UNIT,
+                        "U-" + entity,
+                        Op.UPDATE,
+                        version,
+                        null,
+                        Instant.parse(version),
+                        Instant.now(),
                         Map.of("id", "U-" + entity, "revision", change, "status", "OCCUPIED")));
             }
         }
@@ -65,8 +79,10 @@ class SyncCrashIT {
         });
 
         // when: killed once a part is projected, then started again
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                .until(() -> count("select count(*) from event_store where connection_id = '" + connection + "'") >= events.size() / 10);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> count("select count(*) from event_store where connection_id = '" + connection + "'")
+                        >= events.size() / 10);
         long projectedAtKill = count("select count(*) from event_store where connection_id = '" + connection + "'");
         RunningSystem.sync().killAndRestart();
         sending.get(120, TimeUnit.SECONDS);
@@ -74,22 +90,28 @@ class SyncCrashIT {
 
         // then
         assertThat(projectedAtKill).as("killed mid-stream").isLessThan(events.size());
-        await().atMost(Duration.ofSeconds(180)).until(() ->
-                count("select count(*) from event_store where connection_id = '" + connection + "'") >= events.size());
-        assertThat(count("select count(*) from event_store where connection_id = '" + connection + "'")).isEqualTo(events.size());
+        await().atMost(Duration.ofSeconds(180))
+                .until(() -> count("select count(*) from event_store where connection_id = '" + connection + "'")
+                        >= events.size());
+        assertThat(count("select count(*) from event_store where connection_id = '" + connection + "'"))
+                .isEqualTo(events.size());
         assertThat(count("select count(distinct event_id) from event_store where connection_id = '" + connection + "'"))
                 .isEqualTo(events.size());
         assertThat(count("select count(*) from (select entity_key from event_store where connection_id = '" + connection
-                + "' group by entity_key having max(entity_seq) <> " + CHANGES + " or count(*) <> " + CHANGES + ") broken"))
+                        + "' group by entity_key having max(entity_seq) <> " + CHANGES + " or count(*) <> " + CHANGES
+                        + ") broken"))
                 .isZero();
         assertThat(count("select count(*) from entity_state where connection_id = '" + connection
-                + "' and data->>'revision' = '" + CHANGES + "' and last_seq = " + CHANGES)).isEqualTo(ENTITIES);
+                        + "' and data->>'revision' = '" + CHANGES + "' and last_seq = " + CHANGES))
+                .isEqualTo(ENTITIES);
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(TestInfrastructure.jdbcUrl("sync_test"),
-                TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
-             ResultSet result = db.createStatement().executeQuery(sql)) {
+        try (Connection db = DriverManager.getConnection(
+                        TestInfrastructure.jdbcUrl("sync_test"),
+                        TestInfrastructure.dbUser(),
+                        TestInfrastructure.dbPassword());
+                ResultSet result = db.createStatement().executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }

@@ -15,8 +15,7 @@ import java.util.concurrent.ExecutionException;
 public final class KafkaTopics {
     private static final int PARTITIONS = 3;
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     public static void createContractTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

@@ -5,8 +5,7 @@ package com.pmsbridge.testsupport;
  * system properties; the defaults match the script so a test can also run from an IDE after the script started them.
  */
 public final class TestInfrastructure {
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 
     public static String kafkaBootstrapServers() {
         return System.getProperty("pms.test.kafka", "127.0.0.1:19092");

@@ -27,7 +27,8 @@ public final class TestKafkaReader implements AutoCloseable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -44,13 +45,15 @@ public final class TestKafkaReader implements AutoCloseable {
 
     /** The values of the records with this key, read as contract JSON into {@code type}. */
     public <T> List<T> valuesWithKey(String key, Class<T> type) {
-        return withKey(key).stream().map(record -> {
-            try {
-                return com.pmsbridge.contract.ContractJson.mapper().readValue(record.value(), type);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("unreadable " + type.getSimpleName() + " with key " + key, e);
-            }
-        }).toList();
+        return withKey(key).stream()
+                .map(record -> {
+                    try {
+                        return com.pmsbridge.contract.ContractJson.mapper().readValue(record.value(), type);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("unreadable " + type.getSimpleName() + " with key " + key, e);
+                    }
+                })
+                .toList();
     }
 
     @Override

@@ -32,10 +32,17 @@ public final class TestKafkaWriter implements AutoCloseable {
         java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
         try {
             for (ChangeEvent event : events) {
-                acks.add(producer.send(new ProducerRecord<>(Topics.changes(event.entityType()), null, event.key().value(),
+                acks.add(producer.send(new ProducerRecord<>(
+                        Topics.changes(event.entityType()),
+                        null,
+                        event.key().value(),
                         ContractJson.mapper().writeValueAsString(event),
-                        CloudEventHeaders.of(event.eventId(), "/connections/" + event.connectionId(),
-                                ChangeEvent.cloudEventType(event.entityType()), event.key().value(), event.receivedAt(),
+                        CloudEventHeaders.of(
+                                event.eventId(),
+                                "/connections/" + event.connectionId(),
+                                ChangeEvent.cloudEventType(event.entityType()),
+                                event.key().value(),
+                                event.receivedAt(),
                                 event.org()))));
             }
             for (java.util.concurrent.Future<?> ack : acks) {

@@ -18,8 +18,7 @@ public final class TestKeys {
     private static final RSAPrivateKey PRIVATE_KEY = (RSAPrivateKey) load("test-oidc/private-key.pem", true);
     private static final RSAPublicKey PUBLIC_KEY = (RSAPublicKey) load("test-oidc/public-key.pem", false);
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static RSAPrivateKey privateKey() {
         return PRIVATE_KEY;
@@ -35,10 +34,12 @@ public final class TestKeys {
                 throw new IllegalStateException("missing test key " + resource);
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             byte[] der = Base64.getDecoder().decode(pem);
             KeyFactory factory = KeyFactory.getInstance("RSA");
-            return isPrivate ? factory.generatePrivate(new PKCS8EncodedKeySpec(der))
+            return isPrivate
+                    ? factory.generatePrivate(new PKCS8EncodedKeySpec(der))
                     : factory.generatePublic(new X509EncodedKeySpec(der));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,7 +31,8 @@ public final class TestOidcServer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TestOidcServer oidc = new TestOidcServer(http);
-            http.createContext("/realms/pms-test/.well-known/openid-configuration",
+            http.createContext(
+                    "/realms/pms-test/.well-known/openid-configuration",
                     exchange -> respond(exchange, oidc.discovery()));
             http.createContext("/realms/pms-test/protocol/openid-connect/certs", exchange -> respond(exchange, jwks()));
             http.start();
@@ -62,8 +63,7 @@ public final class TestOidcServer implements AutoCloseable {
     private static String jwks() {
         var key = TestKeys.publicKey();
         return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
-                .formatted(TestKeys.KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}""".formatted(TestKeys.KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
     }
 
     private static String base64Url(BigInteger value) {

@@ -10,13 +10,13 @@ import java.util.Set;
 public final class TestTokens {
     public static final String AUDIENCE = "pms-bridge";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String issuer() {
         String issuer = System.getProperty(TestOidcServer.ISSUER_PROPERTY);
         if (issuer == null) {
-            throw new IllegalStateException("the test OIDC server is not started (TestOidcResource or TestOidcServer.start())");
+            throw new IllegalStateException(
+                    "the test OIDC server is not started (TestOidcResource or TestOidcServer.start())");
         }
         return issuer;
     }
@@ -27,8 +27,10 @@ public final class TestTokens {
     }
 
     public static String expired(String subject, String org, String... roles) {
-        return claims(subject, org, roles).issuedAt(Instant.now().minusSeconds(7200))
-                .expiresAt(Instant.now().minusSeconds(3600)).sign(TestKeys.privateKey());
+        return claims(subject, org, roles)
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign(TestKeys.privateKey());
     }
 
     public static String withIssuer(String issuer, String subject, String org, String... roles) {

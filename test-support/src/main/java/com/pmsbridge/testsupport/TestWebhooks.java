@@ -2,6 +2,7 @@ package com.pmsbridge.testsupport;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -12,8 +13,7 @@ public final class TestWebhooks {
     /** The documented default of DEMO_WEBHOOK_SECRET. */
     public static final String DEMO_SECRET = "pms-demo-secret";
 
-    private TestWebhooks() {
-    }
+    private TestWebhooks() {}
 
     public static String nowSeconds() {
         return Long.toString(Instant.now().getEpochSecond());
@@ -36,7 +36,6 @@ public final class TestWebhooks {
         return """
                 {"eventId":"%s","entityType":"lease","op":"%s","updatedAt":"%s","entity":{"id":"%s",\
                 "propertyId":"P-100","unitId":"U-101","status":"%s","startDate":"2026-12-01","endDate":"2027-11-30",\
-                "rent":"1450.00","currency":"USD","residentIds":["R-1"]}}"""
-                .formatted(eventId, op, updatedAt, leaseId, status);
+                "rent":"1450.00","currency":"USD","residentIds":["R-1"]}}""".formatted(eventId, op, updatedAt, leaseId, status);
     }
 }

@@ -2,15 +2,16 @@ package com.pmsbridge.gateway.edge;
 
 import com.pmsbridge.service.http.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Set;
 
@@ -27,8 +28,10 @@ public class EdgeFilters {
 
     @Inject
     SecurityIdentity identity;
+
     @Inject
     JsonWebToken token;
+
     @Inject
     RateLimiter limiter;
 
@@ -47,7 +50,8 @@ public class EdgeFilters {
             return null;
         }
         return Problems.builder(429, "rate_limited", "too many requests; retry in " + retryAfter + " s")
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)).build();
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+                .build();
     }
 
     @ServerResponseFilter
@@ -57,7 +61,12 @@ public class EdgeFilters {
         }
         Object subject = request.getProperty(SUBJECT);
         Object org = request.getProperty(ORG);
-        AUDIT.infof("subject=%s org=%s method=%s route=%s status=%d", subject == null ? "-" : subject,
-                org == null ? "-" : org, request.getMethod(), request.getUriInfo().getPath(), response.getStatus());
+        AUDIT.infof(
+                "subject=%s org=%s method=%s route=%s status=%d",
+                subject == null ? "-" : subject,
+                org == null ? "-" : org,
+                request.getMethod(),
+                request.getUriInfo().getPath(),
+                response.getStatus());
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pmsbridge.gateway.routing.GatewayConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,8 @@ public class OpenApiAggregator {
     private static final Logger LOG = Logger.getLogger(OpenApiAggregator.class);
     private static final Duration CACHE = Duration.ofMinutes(1);
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final GatewayConfig config;
     private ObjectNode cached;
     private Instant cachedAt = Instant.EPOCH;
@@ -44,7 +46,9 @@ public class OpenApiAggregator {
         ObjectNode info = document.putObject("info");
         info.put("title", "PMS Bridge API");
         info.put("version", "v1");
-        info.put("description", "The public API of PMS Bridge, served by the gateway. Errors are RFC 9457 problem documents.");
+        info.put(
+                "description",
+                "The public API of PMS Bridge, served by the gateway. Errors are RFC 9457 problem documents.");
         document.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = document.putObject("paths");
         ObjectNode components = document.putObject("components");
@@ -59,18 +63,25 @@ public class OpenApiAggregator {
         boolean complete = true;
         for (String backend : backends) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(backend + "/q/openapi?format=json"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(backend + "/q/openapi?format=json"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 JsonNode part = json.readTree(answer.body());
                 part.path("paths").properties().forEach(entry -> {
                     if (entry.getKey().startsWith("/api/v1") || entry.getKey().startsWith("/webhooks")) {
                         paths.set(entry.getKey(), entry.getValue());
                     }
                 });
-                part.path("components").path("schemas").properties().forEach(e -> schemas.set(e.getKey(), e.getValue()));
+                part.path("components")
+                        .path("schemas")
+                        .properties()
+                        .forEach(e -> schemas.set(e.getKey(), e.getValue()));
             } catch (java.io.IOException | RuntimeException e) {
                 complete = false;
-                LOG.warnf("OpenAPI of %s not available: %s", backend, e.getClass().getSimpleName());
+                LOG.warnf(
+                        "OpenAPI of %s not available: %s", backend, e.getClass().getSimpleName());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 complete = false;

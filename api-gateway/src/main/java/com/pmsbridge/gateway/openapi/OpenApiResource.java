@@ -1,6 +1,7 @@
 package com.pmsbridge.gateway.openapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

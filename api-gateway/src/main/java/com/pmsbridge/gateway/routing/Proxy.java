@@ -1,10 +1,11 @@
 package com.pmsbridge.gateway.routing;
 
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,9 +25,19 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class Proxy {
     private static final Logger LOG = Logger.getLogger(Proxy.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-            "expect", "http2-settings");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "http2-settings");
 
     private final RouteTable routes;
     private final HttpClient client;
@@ -35,19 +46,26 @@ public class Proxy {
     Proxy(RouteTable routes, GatewayConfig config) {
         this.routes = routes;
         this.timeout = Duration.ofMillis(config.backendTimeoutMs());
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     public CompletionStage<Response> forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
         String path = "/" + uri.getPath().replaceFirst("^/", "");
         URI target = routes.resolve(path, uri.getRequestUri().getRawQuery()).orElse(null);
         if (target == null) {
-            return CompletableFuture.completedFuture(com.pmsbridge.service.http.Problems.of(404, "no_route", "no service serves " + path));
+            return CompletableFuture.completedFuture(
+                    com.pmsbridge.service.http.Problems.of(404, "no_route", "no service serves " + path));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
-                .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .method(
+                        method,
+                        body == null || body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.getRequestHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
@@ -56,15 +74,19 @@ public class Proxy {
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(Proxy::relay)
                 .exceptionally(failure -> {
-                    LOG.warnf("backend %s unreachable: %s", target.getHost() + ":" + target.getPort(),
+                    LOG.warnf(
+                            "backend %s unreachable: %s",
+                            target.getHost() + ":" + target.getPort(),
                             failure.getClass().getSimpleName());
-                    return com.pmsbridge.service.http.Problems.of(502, "backend_unavailable", "the service behind " + path + " is not reachable");
+                    return com.pmsbridge.service.http.Problems.of(
+                            502, "backend_unavailable", "the service behind " + path + " is not reachable");
                 });
     }
 
     private static Response relay(HttpResponse<byte[]> answer) {
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
-        for (Map.Entry<String, java.util.List<String>> header : answer.headers().map().entrySet()) {
+        for (Map.Entry<String, java.util.List<String>> header :
+                answer.headers().map().entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(name) && !name.startsWith(":")) {
                 header.getValue().forEach(value -> response.header(header.getKey(), value));

@@ -1,6 +1,7 @@
 package com.pmsbridge.gateway.routing;
 
 import io.quarkus.security.Authenticated;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,39 +42,40 @@ public class ProxyResource {
     @DELETE
     @Authenticated
     @Path("api/v1/{path: .+}")
-    public CompletionStage<Response> delete(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public CompletionStage<Response> delete(
+            @Context Request request, @Context UriInfo uri, @Context HttpHeaders headers) {
         return proxy.forward(request.getMethod(), uri, headers, null);
     }
 
     @POST
     @Authenticated
     @Path("api/v1/{path: .+}")
-    public CompletionStage<Response> post(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers,
-                                          byte[] body) {
+    public CompletionStage<Response> post(
+            @Context Request request, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return proxy.forward(request.getMethod(), uri, headers, body);
     }
 
     @PUT
     @Authenticated
     @Path("api/v1/{path: .+}")
-    public CompletionStage<Response> put(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers,
-                                         byte[] body) {
+    public CompletionStage<Response> put(
+            @Context Request request, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return proxy.forward(request.getMethod(), uri, headers, body);
     }
 
     @PATCH
     @Authenticated
     @Path("api/v1/{path: .+}")
-    public CompletionStage<Response> patch(@Context Request request, @Context UriInfo uri, @Context HttpHeaders headers,
-                                           byte[] body) {
+    public CompletionStage<Response> patch(
+            @Context Request request, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return proxy.forward(request.getMethod(), uri, headers, body);
     }
 
     @POST
     @PermitAll
     @Path("webhooks/{connectionId}")
-    public CompletionStage<Response> webhook(@Context Request request, @Context UriInfo uri,
-                                             @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> webhook(
+            @Context Request request, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return proxy.forward(request.getMethod(), uri, headers, body);
     }
 }

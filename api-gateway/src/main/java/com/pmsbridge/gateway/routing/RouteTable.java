@@ -14,7 +14,9 @@ public class RouteTable {
 
     RouteTable(GatewayConfig config) {
         this.routes = config.routes().values().stream()
-                .sorted(Comparator.comparingInt((GatewayConfig.Route r) -> r.pathPrefix().length()).reversed())
+                .sorted(Comparator.comparingInt(
+                                (GatewayConfig.Route r) -> r.pathPrefix().length())
+                        .reversed())
                 .toList();
     }
 
@@ -22,7 +24,8 @@ public class RouteTable {
         return routes.stream()
                 .filter(route -> path.equals(route.pathPrefix()) || path.startsWith(route.pathPrefix() + "/"))
                 .findFirst()
-                .map(route -> URI.create(stripSlash(route.targetUrl()) + path + (rawQuery == null ? "" : "?" + rawQuery)));
+                .map(route ->
+                        URI.create(stripSlash(route.targetUrl()) + path + (rawQuery == null ? "" : "?" + rawQuery)));
     }
 
     private static String stripSlash(String url) {

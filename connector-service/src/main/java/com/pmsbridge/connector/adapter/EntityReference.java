@@ -16,6 +16,10 @@ import java.util.Map;
  * @param pmsEventId  a stable id of the PMS event, for deduplication
  * @param context     further identifiers the read needs (e.g. the lease of a lease transaction)
  */
-public record EntityReference(EntityType entityType, String externalId, Op op, Instant occurredAt, String pmsEventId,
-                              Map<String, String> context) {
-}
+public record EntityReference(
+        EntityType entityType,
+        String externalId,
+        Op op,
+        Instant occurredAt,
+        String pmsEventId,
+        Map<String, String> context) {}

@@ -2,6 +2,7 @@ package com.pmsbridge.connector.adapter;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,31 +11,36 @@ import java.time.Instant;
 
 /** HMAC-SHA256 over {@code timestamp + "." + body}, the scheme of Buildium and of our generic webhooks. */
 public final class HmacSignatures {
-    private HmacSignatures() {
-    }
+    private HmacSignatures() {}
 
     /**
      * The whole scheme: a configured secret, a fresh timestamp, a signature header that {@code decode} turns into bytes
      * (throwing IllegalArgumentException when malformed), compared in constant time with the HMAC of
      * {@code timestamp + "." + body}.
      */
-    public static void verify(WebhookRequest request, java.util.Optional<String> secret, String timestampHeader,
-                              String signatureHeader, String signatureForm, Duration window,
-                              java.util.function.Function<String, byte[]> decode) {
-        String key = secret.orElseThrow(() -> WebhookRejectedException.unauthorized("secret_unavailable",
-                "the connection has no webhook secret configured"));
+    public static void verify(
+            WebhookRequest request,
+            java.util.Optional<String> secret,
+            String timestampHeader,
+            String signatureHeader,
+            String signatureForm,
+            Duration window,
+            java.util.function.Function<String, byte[]> decode) {
+        String key = secret.orElseThrow(() -> WebhookRejectedException.unauthorized(
+                "secret_unavailable", "the connection has no webhook secret configured"));
         String timestamp = request.header(timestampHeader);
         requireFreshTimestamp(timestamp, timestampHeader, window, request.receivedAt());
         String signature = request.header(signatureHeader);
         if (signature == null || signature.isBlank()) {
-            throw WebhookRejectedException.unauthorized("signature_missing",
-                    "missing header " + signatureHeader + " of the form " + signatureForm);
+            throw WebhookRejectedException.unauthorized(
+                    "signature_missing", "missing header " + signatureHeader + " of the form " + signatureForm);
         }
         byte[] given;
         try {
             given = decode.apply(signature.trim());
         } catch (IllegalArgumentException e) {
-            throw WebhookRejectedException.unauthorized("signature_invalid", signatureHeader + " must be " + signatureForm);
+            throw WebhookRejectedException.unauthorized(
+                    "signature_invalid", signatureHeader + " must be " + signatureForm);
         }
         if (!matches(hmacSha256(key, timestamp.trim(), request.body()), given)) {
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
@@ -74,8 +80,8 @@ public final class HmacSignatures {
         }
         Instant sent = Instant.ofEpochSecond(seconds);
         if (Duration.between(sent, now).abs().compareTo(window) > 0) {
-            throw WebhookRejectedException.unauthorized("timestamp_stale",
-                    headerName + " is outside the accepted window of " + window.toSeconds() + " s");
+            throw WebhookRejectedException.unauthorized(
+                    "timestamp_stale", headerName + " is outside the accepted window of " + window.toSeconds() + " s");
         }
         return sent;
     }

@@ -32,8 +32,8 @@ public interface PmsAdapter {
      * @throws MappingException        when the record cannot be mapped (it goes to the DLQ)
      * @throws PmsUnavailableException when the PMS does not answer after retries
      */
-    default java.util.Optional<com.pmsbridge.contract.event.ChangeEvent> fetch(Connection connection,
-                                                                               EntityReference reference) {
+    default java.util.Optional<com.pmsbridge.contract.event.ChangeEvent> fetch(
+            Connection connection, EntityReference reference) {
         throw new UnsupportedOperationException(pmsType() + " pushes full entities; nothing to fetch");
     }
 
@@ -47,8 +47,13 @@ public interface PmsAdapter {
      *
      * @param op snapshot ({@code r}) for a backfill, update ({@code u}) for polling
      */
-    default PmsPage list(Connection connection, com.pmsbridge.contract.EntityType type, java.time.Instant updatedSince,
-                         int offset, int limit, com.pmsbridge.contract.event.Op op) {
+    default PmsPage list(
+            Connection connection,
+            com.pmsbridge.contract.EntityType type,
+            java.time.Instant updatedSince,
+            int offset,
+            int limit,
+            com.pmsbridge.contract.event.Op op) {
         throw new UnsupportedOperationException(pmsType() + " cannot be listed");
     }
 

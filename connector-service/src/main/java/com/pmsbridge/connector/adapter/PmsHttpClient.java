@@ -2,8 +2,9 @@ package com.pmsbridge.connector.adapter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class PmsHttpClient {
     private static final Logger LOG = Logger.getLogger(PmsHttpClient.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
     private final PmsHttpConfig config;
     private final MeterRegistry metrics;
@@ -37,13 +39,17 @@ public class PmsHttpClient {
     /** A response the caller interprets; 2xx and 404 are returned, everything else is retried or thrown. */
     public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().getFirst()).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().getFirst())
+                    .orElse(null);
         }
     }
 
     public Answer send(String connectionId, String pmsType, HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofMillis(config.timeoutMs())).build();
+        HttpRequest built =
+                request.timeout(Duration.ofMillis(config.timeoutMs())).build();
         long backoff = config.initialBackoffMs();
         String lastProblem = "no attempt";
         int lastStatus = 0;
@@ -52,23 +58,34 @@ public class PmsHttpClient {
             Timer.Sample sample = Timer.start(metrics);
             try {
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                sample.stop(Timer.builder("pms_connector_pms_request_seconds").publishPercentileHistogram()
-                        .tags("connection", connectionId, "pms", pmsType, "status", Integer.toString(response.statusCode()))
+                sample.stop(Timer.builder("pms_connector_pms_request_seconds")
+                        .publishPercentileHistogram()
+                        .tags(
+                                "connection",
+                                connectionId,
+                                "pms",
+                                pmsType,
+                                "status",
+                                Integer.toString(response.statusCode()))
                         .register(metrics));
                 int status = response.statusCode();
                 if (status / 100 == 2 || status == 404) {
-                    return new Answer(status, response.body(), response.headers().map());
+                    return new Answer(
+                            status, response.body(), response.headers().map());
                 }
                 lastStatus = status;
-                lastProblem = "HTTP " + status + " from " + built.method() + " " + built.uri().getPath();
+                lastProblem = "HTTP " + status + " from " + built.method() + " "
+                        + built.uri().getPath();
                 if (status == 429) {
-                    metrics.counter("pms_connector_pms_rate_limited_total", "connection", connectionId).increment();
+                    metrics.counter("pms_connector_pms_rate_limited_total", "connection", connectionId)
+                            .increment();
                     backoff = Math.max(backoff, retryAfterMs(response));
                 } else if (status < 500) {
                     throw new PmsUnavailableException(lastProblem, status);
                 }
             } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + " calling " + built.uri().getPath();
+                lastProblem =
+                        e.getClass().getSimpleName() + " calling " + built.uri().getPath();
                 lastStatus = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,13 +121,16 @@ public class PmsHttpClient {
     }
 
     private static long retryAfterMs(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Long.parseLong(value.trim()) * 1000;
-            } catch (NumberFormatException e) {
-                return 1000L;
-            }
-        }).orElse(0L);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(value -> {
+                    try {
+                        return Long.parseLong(value.trim()) * 1000;
+                    } catch (NumberFormatException e) {
+                        return 1000L;
+                    }
+                })
+                .orElse(0L);
     }
 
     private static void sleep(long millis) {

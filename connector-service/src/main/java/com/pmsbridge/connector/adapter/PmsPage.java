@@ -12,5 +12,4 @@ import java.util.List;
  * @param total    total records the PMS reports for the query
  * @param fetched  records on this page, valid or not (to advance the offset)
  */
-public record PmsPage(List<ChangeEvent> changes, List<MappingException> rejects, int total, int fetched) {
-}
+public record PmsPage(List<ChangeEvent> changes, List<MappingException> rejects, int total, int fetched) {}

@@ -2,8 +2,9 @@ package com.pmsbridge.connector.api;
 
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.service.http.Problems;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.ws.rs.core.Response;
 
 /** Webhook refusals as problem documents naming what is wrong; every other error is mapped by service-support. */
 public class WebhookProblemMapper {

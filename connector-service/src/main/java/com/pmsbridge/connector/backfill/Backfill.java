@@ -12,10 +12,11 @@ import com.pmsbridge.contract.event.Op;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,8 +41,14 @@ public class Backfill {
     private final MeterRegistry metrics;
     private final SyncRunPublisher runs;
 
-    Backfill(PmsAdapters adapters, PageEmitter emitter, ConnectionHealth health, BackfillConfig config,
-             ManagedExecutor executor, MeterRegistry metrics, SyncRunPublisher runs) {
+    Backfill(
+            PmsAdapters adapters,
+            PageEmitter emitter,
+            ConnectionHealth health,
+            BackfillConfig config,
+            ManagedExecutor executor,
+            MeterRegistry metrics,
+            SyncRunPublisher runs) {
         this.adapters = adapters;
         this.emitter = emitter;
         this.health = health;
@@ -55,8 +62,10 @@ public class Backfill {
         if (!config.resumeOnStart()) {
             return;
         }
-        List<UUID> running = QuarkusTransaction.requiringNew().call(() ->
-                SyncRun.<SyncRun>list("status", SyncRun.RUNNING).stream().map(r -> r.id).toList());
+        List<UUID> running = QuarkusTransaction.requiringNew()
+                .call(() -> SyncRun.<SyncRun>list("status", SyncRun.RUNNING).stream()
+                        .map(r -> r.id)
+                        .toList());
         running.forEach(id -> {
             LOG.infof("resuming sync run %s", id);
             executor.runAsync(() -> run(id, Integer.MAX_VALUE));
@@ -118,11 +127,17 @@ public class Backfill {
                 int emitted = emitter.emit(connection, page, false, "sync|" + runId);
                 offset += page.fetched();
                 boolean typeDone = page.fetched() == 0 || offset >= page.total();
-                String nextType = typeDone ? (index + 1 < types.size() ? types.get(index + 1) : null) : types.get(index);
+                String nextType =
+                        typeDone ? (index + 1 < types.size() ? types.get(index + 1) : null) : types.get(index);
                 int nextOffset = typeDone ? 0 : offset;
                 checkpoint(runId, nextType, nextOffset, emitted, page.rejects().size());
-                metrics.counter("pms_connector_backfill_records_total", "connection", connection.id,
-                        "entity", type.wireName()).increment(emitted);
+                metrics.counter(
+                                "pms_connector_backfill_records_total",
+                                "connection",
+                                connection.id,
+                                "entity",
+                                type.wireName())
+                        .increment(emitted);
                 if (typeDone) {
                     index++;
                     offset = 0;
@@ -174,7 +189,8 @@ public class Backfill {
         try {
             runs.completed(run);
         } catch (RuntimeException e) {
-            LOG.warnf("sync run %s completed but could not be announced for reconciliation: %s", run.id, e.getMessage());
+            LOG.warnf(
+                    "sync run %s completed but could not be announced for reconciliation: %s", run.id, e.getMessage());
         }
     }
 

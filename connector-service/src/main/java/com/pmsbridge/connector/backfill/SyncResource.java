@@ -1,9 +1,11 @@
 package com.pmsbridge.connector.backfill;
 
-import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionAccess;
+import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +42,8 @@ public class SyncResource {
         Connection connection = access.owned(id);
         SyncRun run = backfill.start(connection, caller.subject());
         return Response.accepted(SyncRunView.of(run))
-                .location(java.net.URI.create("/api/v1/connections/" + id + "/sync-runs/" + run.id)).build();
+                .location(java.net.URI.create("/api/v1/connections/" + id + "/sync-runs/" + run.id))
+                .build();
     }
 
     @GET
@@ -51,7 +53,8 @@ public class SyncResource {
     public List<SyncRunView> runs(@PathParam("id") String id) {
         access.owned(id);
         return SyncRun.<SyncRun>find("connectionId", Sort.descending("startedAt"), id).page(0, 20).list().stream()
-                .map(SyncRunView::of).toList();
+                .map(SyncRunView::of)
+                .toList();
     }
 
     @GET
@@ -66,5 +69,4 @@ public class SyncResource {
         }
         return SyncRunView.of(run);
     }
-
 }

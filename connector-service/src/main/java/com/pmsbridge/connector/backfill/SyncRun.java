@@ -1,6 +1,7 @@
 package com.pmsbridge.connector.backfill;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,28 +20,38 @@ public class SyncRun extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "connection_id")
     public String connectionId;
+
     public String org;
     public String status;
     /** Comma-separated entity types in the order they are read. */
     @Column(name = "entity_types")
     public String entityTypes;
+
     @Column(name = "current_type")
     public String currentType;
+
     @Column(name = "next_offset")
     public int nextOffset;
+
     public int pages;
     public int records;
     public int errors;
+
     @Column(name = "requested_by")
     public String requestedBy;
+
     @Column(name = "started_at")
     public Instant startedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "finished_at")
     public Instant finishedAt;
+
     @Column(name = "last_error")
     public String lastError;
 }

@@ -7,9 +7,10 @@ import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.SyncRunCompleted;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,17 +25,31 @@ public class SyncRunPublisher {
     }
 
     public void completed(SyncRun run) {
-        SyncRunCompleted event = new SyncRunCompleted(SyncRunCompleted.SCHEMA_VERSION, run.id.toString(), run.org,
-                run.connectionId, Arrays.asList(run.entityTypes.split(",")), run.startedAt, run.finishedAt, run.records);
+        SyncRunCompleted event = new SyncRunCompleted(
+                SyncRunCompleted.SCHEMA_VERSION,
+                run.id.toString(),
+                run.org,
+                run.connectionId,
+                Arrays.asList(run.entityTypes.split(",")),
+                run.startedAt,
+                run.finishedAt,
+                run.records);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.SYNC_RUNS)
                 .withKey(run.connectionId)
-                .withHeaders(CloudEventHeaders.of(run.id.toString(), "/connections/" + run.connectionId,
-                        SyncRunCompleted.CLOUD_EVENT_TYPE, run.connectionId, run.finishedAt, run.org))
+                .withHeaders(CloudEventHeaders.of(
+                        run.id.toString(),
+                        "/connections/" + run.connectionId,
+                        SyncRunCompleted.CLOUD_EVENT_TYPE,
+                        run.connectionId,
+                        run.finishedAt,
+                        run.org))
                 .build();
         try {
-            emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(event)).addMetadata(metadata))
-                    .await().atMost(Duration.ofSeconds(30));
+            emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(event))
+                            .addMetadata(metadata))
+                    .await()
+                    .atMost(Duration.ofSeconds(30));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

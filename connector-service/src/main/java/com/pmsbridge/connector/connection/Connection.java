@@ -1,15 +1,15 @@
 package com.pmsbridge.connector.connection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
@@ -19,36 +19,49 @@ import java.time.Instant;
 public class Connection extends PanacheEntityBase {
     @Id
     public String id;
+
     public String org;
+
     @Column(name = "pms_type")
     public String pmsType;
+
     @Column(name = "display_name")
     public String displayName;
+
     @Column(name = "api_base_url")
     public String apiBaseUrl;
+
     @Column(name = "credential_ref")
     public String credentialRef;
+
     @Column(name = "webhook_secret_ref")
     public String webhookSecretRef;
     /** For JWS-signed webhooks (AppFolio): the issuer whose /.well-known/jwks.json holds the keys. */
     @Column(name = "webhook_issuer_url")
     public String webhookIssuerUrl;
+
     @Enumerated(EnumType.STRING)
     public ConnectionMode mode = ConnectionMode.WEBHOOK;
+
     @Column(name = "poll_interval_seconds")
     public int pollIntervalSeconds = 300;
+
     @Enumerated(EnumType.STRING)
     public ConnectionStatus status = ConnectionStatus.CONNECTED;
     /** Generic adapter: PMS field name to canonical field name, per entity type. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "field_mapping")
     public java.util.Map<String, java.util.Map<String, String>> fieldMapping = new java.util.HashMap<>();
+
     @Column(name = "last_success_at")
     public Instant lastSuccessAt;
+
     @Column(name = "last_error")
     public String lastError;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
 }

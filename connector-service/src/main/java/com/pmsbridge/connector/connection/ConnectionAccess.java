@@ -1,6 +1,7 @@
 package com.pmsbridge.connector.connection;
 
 import com.pmsbridge.service.security.CallerOrg;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
 

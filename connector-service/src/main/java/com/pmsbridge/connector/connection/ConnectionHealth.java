@@ -5,6 +5,7 @@ import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -44,8 +45,11 @@ public class ConnectionHealth {
         Instant now = Instant.now();
         lastSuccess.put(connectionId, now);
         if (statuses.get(connectionId) != ConnectionStatus.CONNECTED) {
-            Connection.update("status = ?1, lastSuccessAt = ?2, lastError = null where id = ?3",
-                    ConnectionStatus.CONNECTED, now, connectionId);
+            Connection.update(
+                    "status = ?1, lastSuccessAt = ?2, lastError = null where id = ?3",
+                    ConnectionStatus.CONNECTED,
+                    now,
+                    connectionId);
             statuses.put(connectionId, ConnectionStatus.CONNECTED);
         }
     }
@@ -63,16 +67,29 @@ public class ConnectionHealth {
             if (connection.lastSuccessAt != null) {
                 lastSuccess.put(connection.id, connection.lastSuccessAt);
             }
-            Gauge.builder("pms_connector_connection_status", statuses, s -> s.get(connection.id).ordinal())
+            Gauge.builder(
+                            "pms_connector_connection_status",
+                            statuses,
+                            s -> s.get(connection.id).ordinal())
                     .description("0 = CONNECTED, 1 = DEGRADED, 2 = DISCONNECTED")
-                    .tags("connection", connection.id, "org", connection.org).register(metrics);
-            Gauge.builder("pms_connector_last_success_age_seconds", lastSuccess,
+                    .tags("connection", connection.id, "org", connection.org)
+                    .register(metrics);
+            Gauge.builder(
+                            "pms_connector_last_success_age_seconds",
+                            lastSuccess,
                             s -> s.containsKey(connection.id)
-                                    ? (Instant.now().toEpochMilli() - s.get(connection.id).toEpochMilli()) / 1000.0 : Double.NaN)
-                    .tags("connection", connection.id, "org", connection.org).baseUnit("seconds").register(metrics);
+                                    ? (Instant.now().toEpochMilli()
+                                                    - s.get(connection.id).toEpochMilli())
+                                            / 1000.0
+                                    : Double.NaN)
+                    .tags("connection", connection.id, "org", connection.org)
+                    .baseUnit("seconds")
+                    .register(metrics);
             // lets an alert compare the time since the last success with the connection's own interval
             Gauge.builder("pms_connector_poll_interval_seconds", pollIntervals, s -> s.get(connection.id))
-                    .tags("connection", connection.id, "org", connection.org).baseUnit("seconds").register(metrics);
+                    .tags("connection", connection.id, "org", connection.org)
+                    .baseUnit("seconds")
+                    .register(metrics);
             startAtZero(connection.id);
         }
     }
@@ -86,9 +103,16 @@ public class ConnectionHealth {
             metrics.counter("pms_connector_dead_letters_total", "connection", connectionId, "stage", stage);
         }
         for (WritebackCommand.Type type : WritebackCommand.Type.values()) {
-            for (WritebackResult.Status status : List.of(WritebackResult.Status.FAILED, WritebackResult.Status.REJECTED)) {
-                metrics.counter("pms_connector_writeback_total", "connection", connectionId, "type", type.name(),
-                        "status", status.name());
+            for (WritebackResult.Status status :
+                    List.of(WritebackResult.Status.FAILED, WritebackResult.Status.REJECTED)) {
+                metrics.counter(
+                        "pms_connector_writeback_total",
+                        "connection",
+                        connectionId,
+                        "type",
+                        type.name(),
+                        "status",
+                        status.name());
             }
         }
     }

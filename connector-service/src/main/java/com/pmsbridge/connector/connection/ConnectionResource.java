@@ -3,6 +3,8 @@ package com.pmsbridge.connector.connection;
 import com.pmsbridge.connector.adapter.PmsAdapters;
 import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,7 +49,9 @@ public class ConnectionResource {
     @Transactional
     @Operation(summary = "List the organisation's PMS connections with their status")
     public List<ConnectionView> list() {
-        return Connection.<Connection>list("org", Sort.by("id"), caller.value()).stream().map(ConnectionResource::view).toList();
+        return Connection.<Connection>list("org", Sort.by("id"), caller.value()).stream()
+                .map(ConnectionResource::view)
+                .toList();
     }
 
     @GET
@@ -115,24 +118,42 @@ public class ConnectionResource {
         connection.webhookIssuerUrl = request.webhookIssuerUrl();
         connection.mode = request.mode() == null ? ConnectionMode.WEBHOOK : request.mode();
         connection.pollIntervalSeconds = request.pollIntervalSeconds() == null ? 300 : request.pollIntervalSeconds();
-        connection.fieldMapping = request.fieldMapping() == null ? new HashMap<>() : new HashMap<>(request.fieldMapping());
+        connection.fieldMapping =
+                request.fieldMapping() == null ? new HashMap<>() : new HashMap<>(request.fieldMapping());
     }
 
     private static void requireReference(String value, String field) {
         if (value != null && !SECRET_REF.matcher(value).matches()) {
-            throw new BadRequestException("field '" + field + "' must be a reference like env:NAME, never the secret itself");
+            throw new BadRequestException(
+                    "field '" + field + "' must be a reference like env:NAME, never the secret itself");
         }
     }
 
     static ConnectionView view(Connection c) {
         Map<String, Instant> lastSync = new LinkedHashMap<>();
-        for (Object[] row : Connection.getEntityManager().createQuery(
-                "select p.entityType, p.lastSuccessAt from PollCursor p where p.connectionId = ?1 order by p.entityType",
-                Object[].class).setParameter(1, c.id).getResultList()) {
+        for (Object[] row : Connection.getEntityManager()
+                .createQuery(
+                        "select p.entityType, p.lastSuccessAt from PollCursor p where p.connectionId = ?1 order by p.entityType",
+                        Object[].class)
+                .setParameter(1, c.id)
+                .getResultList()) {
             lastSync.put((String) row[0], (Instant) row[1]);
         }
-        return new ConnectionView(c.id, c.org, c.pmsType, c.displayName, c.apiBaseUrl, c.credentialRef,
-                c.webhookSecretRef, c.webhookIssuerUrl, c.mode, c.pollIntervalSeconds, c.status, c.lastSuccessAt, c.lastError, lastSync,
+        return new ConnectionView(
+                c.id,
+                c.org,
+                c.pmsType,
+                c.displayName,
+                c.apiBaseUrl,
+                c.credentialRef,
+                c.webhookSecretRef,
+                c.webhookIssuerUrl,
+                c.mode,
+                c.pollIntervalSeconds,
+                c.status,
+                c.lastSuccessAt,
+                c.lastError,
+                lastSync,
                 c.fieldMapping);
     }
 }

@@ -2,5 +2,7 @@ package com.pmsbridge.connector.connection;
 
 /** Derived from the PMS's answers: 401/403 means DISCONNECTED until reauthorized. */
 public enum ConnectionStatus {
-    CONNECTED, DEGRADED, DISCONNECTED
+    CONNECTED,
+    DEGRADED,
+    DISCONNECTED
 }

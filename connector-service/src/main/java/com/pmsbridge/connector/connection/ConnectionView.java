@@ -4,9 +4,19 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A connection as the API shows it: references to secrets, never their values. */
-public record ConnectionView(String id, String org, String pmsType, String displayName, String apiBaseUrl,
-                             String credentialRef, String webhookSecretRef, String webhookIssuerUrl, ConnectionMode mode, int pollIntervalSeconds,
-                             ConnectionStatus status, Instant lastSuccessAt, String lastError,
-                             Map<String, Instant> lastSuccessfulSyncByEntityType,
-                             Map<String, Map<String, String>> fieldMapping) {
-}
+public record ConnectionView(
+        String id,
+        String org,
+        String pmsType,
+        String displayName,
+        String apiBaseUrl,
+        String credentialRef,
+        String webhookSecretRef,
+        String webhookIssuerUrl,
+        ConnectionMode mode,
+        int pollIntervalSeconds,
+        ConnectionStatus status,
+        Instant lastSuccessAt,
+        String lastError,
+        Map<String, Instant> lastSuccessfulSyncByEntityType,
+        Map<String, Map<String, String>> fieldMapping) {}

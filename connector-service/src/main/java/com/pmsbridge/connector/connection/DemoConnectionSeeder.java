@@ -1,10 +1,11 @@
 package com.pmsbridge.connector.connection;
 
 import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 /** Creates the demo connection of a generic PMS when {@code connector.demo.enabled} is set. */
 @ApplicationScoped
@@ -16,18 +17,50 @@ public class DemoConnectionSeeder {
         if (!demo.enabled()) {
             return;
         }
-        create(demo.connectionId(), demo.org(), "generic", "Demo generic PMS", null, null, demo.webhookSecretRef(),
-                null, ConnectionMode.WEBHOOK);
+        create(
+                demo.connectionId(),
+                demo.org(),
+                "generic",
+                "Demo generic PMS",
+                null,
+                null,
+                demo.webhookSecretRef(),
+                null,
+                ConnectionMode.WEBHOOK);
         demo.simulatorUrl().ifPresent(url -> {
-            create("demo-buildium", "acme", "buildium", "Demo Buildium (simulator)", url, "env:DEMO_BUILDIUM_CREDENTIALS",
-                    "env:DEMO_BUILDIUM_WEBHOOK_SECRET", null, ConnectionMode.BOTH);
-            create("demo-appfolio", "globex", "appfolio", "Demo AppFolio (simulator)", url + "/appfolio",
-                    "env:DEMO_APPFOLIO_CREDENTIALS", null, url + "/appfolio", ConnectionMode.WEBHOOK);
+            create(
+                    "demo-buildium",
+                    "acme",
+                    "buildium",
+                    "Demo Buildium (simulator)",
+                    url,
+                    "env:DEMO_BUILDIUM_CREDENTIALS",
+                    "env:DEMO_BUILDIUM_WEBHOOK_SECRET",
+                    null,
+                    ConnectionMode.BOTH);
+            create(
+                    "demo-appfolio",
+                    "globex",
+                    "appfolio",
+                    "Demo AppFolio (simulator)",
+                    url + "/appfolio",
+                    "env:DEMO_APPFOLIO_CREDENTIALS",
+                    null,
+                    url + "/appfolio",
+                    ConnectionMode.WEBHOOK);
         });
     }
 
-    private static void create(String id, String org, String pmsType, String name, String apiBaseUrl,
-                               String credentialRef, String webhookSecretRef, String issuer, ConnectionMode mode) {
+    private static void create(
+            String id,
+            String org,
+            String pmsType,
+            String name,
+            String apiBaseUrl,
+            String credentialRef,
+            String webhookSecretRef,
+            String issuer,
+            ConnectionMode mode) {
         if (Connection.findById(id) != null) {
             return;
         }

@@ -1,7 +1,8 @@
 package com.pmsbridge.connector.connection;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -24,8 +25,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ChangeDetector {
-    private static final ObjectMapper SORTED = ContractJson.configure(new ObjectMapper())
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper SORTED =
+            ContractJson.configure(new ObjectMapper()).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final int CHUNK = 500;
     private final EntityManager em;
 
@@ -46,11 +47,15 @@ public class ChangeDetector {
             List<Object[]> rows = em.createNativeQuery("""
                             select external_id, digest from entity_fingerprint
                             where connection_id = ?1 and entity_type = ?2 and external_id in (?3)""")
-                    .setParameter(1, first.connectionId()).setParameter(2, first.entityType().wireName())
-                    .setParameter(3, chunk.stream().map(ChangeEvent::externalId).toList()).getResultList();
+                    .setParameter(1, first.connectionId())
+                    .setParameter(2, first.entityType().wireName())
+                    .setParameter(3, chunk.stream().map(ChangeEvent::externalId).toList())
+                    .getResultList();
             rows.forEach(row -> stored.put((String) row[0], (String) row[1]));
         }
-        return events.stream().filter(e -> !digest(e).equals(stored.get(e.externalId()))).toList();
+        return events.stream()
+                .filter(e -> !digest(e).equals(stored.get(e.externalId())))
+                .toList();
     }
 
     /** Records the digests of emitted events, one statement per chunk. */
@@ -60,15 +65,25 @@ public class ChangeDetector {
             StringBuilder sql = new StringBuilder(
                     "insert into entity_fingerprint (connection_id, entity_type, external_id, digest) values ");
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(4 * i + 1).append(", ?").append(4 * i + 2)
-                        .append(", ?").append(4 * i + 3).append(", ?").append(4 * i + 4).append(')');
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(?")
+                        .append(4 * i + 1)
+                        .append(", ?")
+                        .append(4 * i + 2)
+                        .append(", ?")
+                        .append(4 * i + 3)
+                        .append(", ?")
+                        .append(4 * i + 4)
+                        .append(')');
             }
             sql.append(" on conflict (connection_id, entity_type, external_id) do update set digest = excluded.digest");
             Query query = em.createNativeQuery(sql.toString());
             for (int i = 0; i < chunk.size(); i++) {
                 ChangeEvent event = chunk.get(i);
-                query.setParameter(4 * i + 1, event.connectionId()).setParameter(4 * i + 2, event.entityType().wireName())
-                        .setParameter(4 * i + 3, event.externalId()).setParameter(4 * i + 4, digest(event));
+                query.setParameter(4 * i + 1, event.connectionId())
+                        .setParameter(4 * i + 2, event.entityType().wireName())
+                        .setParameter(4 * i + 3, event.externalId())
+                        .setParameter(4 * i + 4, digest(event));
             }
             query.executeUpdate();
         }

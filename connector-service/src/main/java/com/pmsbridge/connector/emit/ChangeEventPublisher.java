@@ -1,21 +1,22 @@
 package com.pmsbridge.connector.emit;
 
-import com.pmsbridge.service.kafka.WithoutTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.service.kafka.WithoutTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes canonical change events to {@code pms.<entity>.changes.v1} as CloudEvents (binary mode), keyed by the
@@ -41,21 +42,33 @@ public class ChangeEventPublisher {
         if (events.isEmpty()) {
             return;
         }
-        WithoutTransaction.run(() -> Uni.join().all(events.stream().map(this::publish).toList()).andFailFast()
-                .await().atMost(timeout));
+        WithoutTransaction.run(() -> Uni.join()
+                .all(events.stream().map(this::publish).toList())
+                .andFailFast()
+                .await()
+                .atMost(timeout));
     }
 
     private Uni<Void> publish(ChangeEvent event) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.changes(event.entityType()))
                 .withKey(event.key().value())
-                .withHeaders(CloudEventHeaders.of(event.eventId(), "/connections/" + event.connectionId(),
-                        ChangeEvent.cloudEventType(event.entityType()), event.key().value(), event.receivedAt(),
+                .withHeaders(CloudEventHeaders.of(
+                        event.eventId(),
+                        "/connections/" + event.connectionId(),
+                        ChangeEvent.cloudEventType(event.entityType()),
+                        event.key().value(),
+                        event.receivedAt(),
                         event.org()))
                 .build();
         return emitter.sendMessage(Message.of(toJson(event)).addMetadata(metadata))
-                .invoke(() -> metrics.counter("pms_connector_events_emitted_total",
-                        "entity", event.entityType().wireName(), "op", event.op().code()).increment());
+                .invoke(() -> metrics.counter(
+                                "pms_connector_events_emitted_total",
+                                "entity",
+                                event.entityType().wireName(),
+                                "op",
+                                event.op().code())
+                        .increment());
     }
 
     private static String toJson(ChangeEvent event) {

@@ -8,9 +8,10 @@ import com.pmsbridge.contract.event.DeadLetter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,22 +31,26 @@ public class DeadLetterPublisher {
 
     /** Publishes and waits for the broker's acknowledgement. */
     public void publish(String stage, String reason, String org, String connectionId, String key, String rawPayload) {
-        DeadLetter letter = new DeadLetter("connector-service", stage, reason, org, connectionId, null, rawPayload,
-                Instant.now());
-        String id = UUID.nameUUIDFromBytes((connectionId + "|" + stage + "|" + rawPayload).getBytes(StandardCharsets.UTF_8))
+        DeadLetter letter =
+                new DeadLetter("connector-service", stage, reason, org, connectionId, null, rawPayload, Instant.now());
+        String id = UUID.nameUUIDFromBytes(
+                        (connectionId + "|" + stage + "|" + rawPayload).getBytes(StandardCharsets.UTF_8))
                 .toString();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.DLQ)
                 .withKey(key)
-                .withHeaders(CloudEventHeaders.of(id, "/connections/" + connectionId, DeadLetter.CLOUD_EVENT_TYPE, key,
-                        letter.failedAt(), org))
+                .withHeaders(CloudEventHeaders.of(
+                        id, "/connections/" + connectionId, DeadLetter.CLOUD_EVENT_TYPE, key, letter.failedAt(), org))
                 .build();
         try {
-            emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(letter)).addMetadata(metadata))
-                    .await().atMost(Duration.ofSeconds(30));
+            emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(letter))
+                            .addMetadata(metadata))
+                    .await()
+                    .atMost(Duration.ofSeconds(30));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        metrics.counter("pms_connector_dead_letters_total", "connection", connectionId, "stage", stage).increment();
+        metrics.counter("pms_connector_dead_letters_total", "connection", connectionId, "stage", stage)
+                .increment();
     }
 }

@@ -4,6 +4,7 @@ import com.pmsbridge.connector.adapter.MappingException;
 import com.pmsbridge.connector.adapter.PmsPage;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.contract.event.ChangeEvent;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,15 @@ public class PageEmitter {
         List<ChangeEvent> toSend = new ArrayList<>();
         for (ChangeEvent change : onlyChanged ? detector.changed(page.changes()) : page.changes()) {
             String id = UUID.nameUUIDFromBytes((idSeed + "|" + change.key().value() + "|" + change.sourceVersion())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
+                            .getBytes(StandardCharsets.UTF_8))
+                    .toString();
             toSend.add(change.withEventId(id));
         }
         publisher.publishAllAndAwait(toSend, Duration.ofSeconds(60));
         detector.remember(toSend);
         for (MappingException reject : page.rejects()) {
-            deadLetters.publish("mapping", reject.getMessage(), connection.org, connection.id, connection.id,
-                    reject.rawPayload());
+            deadLetters.publish(
+                    "mapping", reject.getMessage(), connection.org, connection.id, connection.id, reject.rawPayload());
         }
         return toSend.size();
     }

@@ -13,10 +13,11 @@ import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,8 +38,12 @@ public class InboxConsumer {
     private final ConnectionHealth health;
     private final MeterRegistry metrics;
 
-    InboxConsumer(PmsAdapters adapters, ChangeEventPublisher publisher, DeadLetterPublisher deadLetters,
-                  ConnectionHealth health, MeterRegistry metrics) {
+    InboxConsumer(
+            PmsAdapters adapters,
+            ChangeEventPublisher publisher,
+            DeadLetterPublisher deadLetters,
+            ConnectionHealth health,
+            MeterRegistry metrics) {
         this.adapters = adapters;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -53,19 +58,26 @@ public class InboxConsumer {
         InboxEntry entry = ContractJson.mapper().readValue(record.value(), InboxEntry.class);
         Connection connection = health.find(entry.connectionId());
         if (connection == null) {
-            deadLetters.publish("fetch", "connection no longer exists", entry.org(), entry.connectionId(), record.key(),
+            deadLetters.publish(
+                    "fetch",
+                    "connection no longer exists",
+                    entry.org(),
+                    entry.connectionId(),
+                    record.key(),
                     record.value());
             return;
         }
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
-        String eventId = UUID.nameUUIDFromBytes(("inbox|" + entry.entryId()).getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = UUID.nameUUIDFromBytes(("inbox|" + entry.entryId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
         try {
             Optional<ChangeEvent> change = entry.reference().op() == Op.DELETE
                     ? Optional.of(deleted(connection, entry))
                     : adapter.fetch(connection, entry.reference());
             health.succeeded(connection.id);
             if (change.isEmpty()) {
-                metrics.counter("pms_connector_fetch_gone_total", "connection", connection.id).increment();
+                metrics.counter("pms_connector_fetch_gone_total", "connection", connection.id)
+                        .increment();
                 return;
             }
             publisher.publishAndAwait(change.get().withEventId(eventId), Duration.ofSeconds(30));
@@ -78,9 +90,22 @@ public class InboxConsumer {
     }
 
     private static ChangeEvent deleted(Connection connection, InboxEntry entry) {
-        Instant at = entry.reference().occurredAt() == null ? entry.receivedAt() : entry.reference().occurredAt();
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, entry.entryId(), connection.org, connection.id,
-                connection.pmsType, entry.reference().entityType(), entry.reference().externalId(), Op.DELETE,
-                at.toString(), entry.reference().pmsEventId(), at, entry.receivedAt(), Map.of());
+        Instant at = entry.reference().occurredAt() == null
+                ? entry.receivedAt()
+                : entry.reference().occurredAt();
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                entry.entryId(),
+                connection.org,
+                connection.id,
+                connection.pmsType,
+                entry.reference().entityType(),
+                entry.reference().externalId(),
+                Op.DELETE,
+                at.toString(),
+                entry.reference().pmsEventId(),
+                at,
+                entry.receivedAt(),
+                Map.of());
     }
 }

@@ -7,9 +7,10 @@ import com.pmsbridge.contract.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Puts a thin webhook's reference on the internal inbox topic; completes when Kafka acknowledged it. */
 @ApplicationScoped
@@ -23,19 +24,27 @@ public class InboxPublisher {
 
     /** Publishes and waits for the broker's acknowledgement, outside the caller's transaction context. */
     public void publishAndAwait(InboxEntry entry, java.time.Duration timeout) {
-        com.pmsbridge.service.kafka.WithoutTransaction.run(() -> publish(entry).await().atMost(timeout));
+        com.pmsbridge.service.kafka.WithoutTransaction.run(
+                () -> publish(entry).await().atMost(timeout));
     }
 
     private Uni<Void> publish(InboxEntry entry) {
-        String key = entry.reference().entityType().wireName() + ":" + entry.connectionId() + ":" + entry.reference().externalId();
+        String key = entry.reference().entityType().wireName() + ":" + entry.connectionId() + ":"
+                + entry.reference().externalId();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.CONNECTOR_INBOX)
                 .withKey(key)
-                .withHeaders(CloudEventHeaders.of(entry.entryId(), "/connections/" + entry.connectionId(), CE_TYPE, key,
-                        entry.receivedAt(), entry.org()))
+                .withHeaders(CloudEventHeaders.of(
+                        entry.entryId(),
+                        "/connections/" + entry.connectionId(),
+                        CE_TYPE,
+                        key,
+                        entry.receivedAt(),
+                        entry.org()))
                 .build();
         try {
-            return emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(entry)).addMetadata(metadata));
+            return emitter.sendMessage(
+                    Message.of(ContractJson.mapper().writeValueAsString(entry)).addMetadata(metadata));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

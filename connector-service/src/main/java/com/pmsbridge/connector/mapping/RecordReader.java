@@ -28,7 +28,8 @@ public final class RecordReader {
             throw fail("missing required field '" + path + "'");
         }
         if (!node.canConvertToLong() || !node.isIntegralNumber()) {
-            throw fail("field '" + path + "' must be an integer id, got " + node.getNodeType().name().toLowerCase());
+            throw fail("field '" + path + "' must be an integer id, got "
+                    + node.getNodeType().name().toLowerCase());
         }
         return node.asText();
     }
@@ -45,7 +46,8 @@ public final class RecordReader {
             return null;
         }
         if (!node.isValueNode()) {
-            throw fail("field '" + path + "' must be a value, got " + node.getNodeType().name().toLowerCase());
+            throw fail("field '" + path + "' must be a value, got "
+                    + node.getNodeType().name().toLowerCase());
         }
         return node.asText();
     }
@@ -80,7 +82,8 @@ public final class RecordReader {
             return null;
         }
         if (!table.containsKey(value)) {
-            throw fail("unknown value '" + value + "' of field '" + path + "' (known: " + String.join(", ", table.keySet()) + ")");
+            throw fail("unknown value '" + value + "' of field '" + path + "' (known: "
+                    + String.join(", ", table.keySet()) + ")");
         }
         return table.get(value);
     }
@@ -97,7 +100,8 @@ public final class RecordReader {
     private JsonNode at(String path) {
         JsonNode node = record;
         for (String part : path.split("\\.")) {
-            node = node.isArray() && part.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(part))
+            node = node.isArray() && part.chars().allMatch(Character::isDigit)
+                    ? node.path(Integer.parseInt(part))
                     : node.path(part);
         }
         return node;

@@ -1,6 +1,7 @@
 package com.pmsbridge.connector.polling;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,14 +19,17 @@ public class PollCursor extends PanacheEntityBase {
     @Id
     @Column(name = "connection_id")
     public String connectionId;
+
     @Id
     @Column(name = "entity_type")
     public String entityType;
     /** Start of the next poll's window (before the overlap is subtracted). */
     @Column(name = "updated_since")
     public Instant updatedSince;
+
     @Column(name = "last_poll_at")
     public Instant lastPollAt;
+
     @Column(name = "last_success_at")
     public Instant lastSuccessAt;
 
@@ -34,8 +38,7 @@ public class PollCursor extends PanacheEntityBase {
         public String connectionId;
         public String entityType;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String connectionId, String entityType) {
             this.connectionId = connectionId;
@@ -44,7 +47,8 @@ public class PollCursor extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && java.util.Objects.equals(connectionId, key.connectionId)
+            return other instanceof Key key
+                    && java.util.Objects.equals(connectionId, key.connectionId)
                     && java.util.Objects.equals(entityType, key.entityType);
         }
 

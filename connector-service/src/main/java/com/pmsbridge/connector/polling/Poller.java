@@ -13,8 +13,9 @@ import com.pmsbridge.contract.event.Op;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,12 @@ public class Poller {
     private final PollingConfig config;
     private final MeterRegistry metrics;
 
-    Poller(PmsAdapters adapters, PageEmitter emitter, ConnectionHealth health, PollingConfig config, MeterRegistry metrics) {
+    Poller(
+            PmsAdapters adapters,
+            PageEmitter emitter,
+            ConnectionHealth health,
+            PollingConfig config,
+            MeterRegistry metrics) {
         this.adapters = adapters;
         this.emitter = emitter;
         this.health = health;
@@ -42,12 +48,18 @@ public class Poller {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${connector.polling.tick:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${connector.polling.tick:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = PollingDisabled.class)
     void pollDueConnections() {
-        List<String> due = QuarkusTransaction.requiringNew().call(() -> Connection.<Connection>list(
-                "mode in ?1", List.of(ConnectionMode.POLLING, ConnectionMode.BOTH)).stream()
-                .filter(this::isDue).map(c -> c.id).toList());
+        List<String> due = QuarkusTransaction.requiringNew()
+                .call(() ->
+                        Connection.<Connection>list("mode in ?1", List.of(ConnectionMode.POLLING, ConnectionMode.BOTH))
+                                .stream()
+                                .filter(this::isDue)
+                                .map(c -> c.id)
+                                .toList());
         for (String connectionId : due) {
             try {
                 poll(connectionId);
@@ -81,7 +93,13 @@ public class Poller {
                 page = adapter.list(connection, type, since, offset, config.pageSize(), op);
                 emitted += emitter.emit(connection, page, true, "poll|" + started);
                 offset += page.fetched();
-                metrics.counter("pms_connector_poll_pages_total", "connection", connection.id, "entity", type.wireName()).increment();
+                metrics.counter(
+                                "pms_connector_poll_pages_total",
+                                "connection",
+                                connection.id,
+                                "entity",
+                                type.wireName())
+                        .increment();
             } while (page.fetched() > 0 && offset < page.total());
             health.succeeded(connection.id);
         } catch (PmsUnavailableException e) {
@@ -94,7 +112,12 @@ public class Poller {
             stored.lastPollAt = started;
             stored.lastSuccessAt = Instant.now();
         });
-        metrics.counter("pms_connector_poll_records_emitted_total", "connection", connection.id, "entity", type.wireName())
+        metrics.counter(
+                        "pms_connector_poll_records_emitted_total",
+                        "connection",
+                        connection.id,
+                        "entity",
+                        type.wireName())
                 .increment(emitted);
         return emitted;
     }
@@ -118,7 +141,10 @@ public class Poller {
 
     private boolean isDue(Connection connection) {
         Instant last = PollCursor.<PollCursor>list("connectionId", connection.id).stream()
-                .map(c -> c.lastPollAt).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+                .map(c -> c.lastPollAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
         return last == null || Duration.between(last, Instant.now()).getSeconds() >= connection.pollIntervalSeconds;
     }
 }

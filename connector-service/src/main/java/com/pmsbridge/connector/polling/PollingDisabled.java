@@ -2,6 +2,7 @@ package com.pmsbridge.connector.polling;
 
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
+
 import jakarta.inject.Singleton;
 
 /** Skips scheduled polls when {@code connector.polling.enabled=false} (tests drive polls themselves). */

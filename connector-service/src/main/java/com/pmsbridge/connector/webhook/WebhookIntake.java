@@ -2,16 +2,17 @@ package com.pmsbridge.connector.webhook;
 
 import com.pmsbridge.connector.adapter.EntityReference;
 import com.pmsbridge.connector.adapter.ParsedWebhook;
-import com.pmsbridge.connector.inbox.InboxEntry;
-import com.pmsbridge.connector.inbox.InboxPublisher;
 import com.pmsbridge.connector.adapter.PmsAdapter;
 import com.pmsbridge.connector.adapter.PmsAdapters;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.emit.ChangeEventPublisher;
+import com.pmsbridge.connector.inbox.InboxEntry;
+import com.pmsbridge.connector.inbox.InboxPublisher;
 import com.pmsbridge.contract.event.ChangeEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -38,8 +39,12 @@ public class WebhookIntake {
     private final InboxPublisher inbox;
     private final MeterRegistry metrics;
 
-    WebhookIntake(PmsAdapters adapters, WebhookDeliveries deliveries, ChangeEventPublisher publisher,
-                  InboxPublisher inbox, MeterRegistry metrics) {
+    WebhookIntake(
+            PmsAdapters adapters,
+            WebhookDeliveries deliveries,
+            ChangeEventPublisher publisher,
+            InboxPublisher inbox,
+            MeterRegistry metrics) {
         this.adapters = adapters;
         this.deliveries = deliveries;
         this.publisher = publisher;
@@ -47,33 +52,49 @@ public class WebhookIntake {
         this.metrics = metrics;
     }
 
-    public enum Outcome { ACCEPTED, DUPLICATE, IGNORED }
+    public enum Outcome {
+        ACCEPTED,
+        DUPLICATE,
+        IGNORED
+    }
 
     @Transactional
     public Outcome accept(WebhookRequest request) {
         Connection connection = Connection.findById(request.connectionId());
         if (connection == null) {
-            throw new WebhookRejectedException(404, "unknown_connection", "no connection '" + request.connectionId() + "'");
+            throw new WebhookRejectedException(
+                    404, "unknown_connection", "no connection '" + request.connectionId() + "'");
         }
-        PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow(() -> new WebhookRejectedException(
-                404, "unsupported_pms", "connection '" + connection.id + "' has a PMS type without webhook support"));
+        PmsAdapter adapter = adapters.forType(connection.pmsType)
+                .orElseThrow(() -> new WebhookRejectedException(
+                        404,
+                        "unsupported_pms",
+                        "connection '" + connection.id + "' has a PMS type without webhook support"));
         try {
             adapter.verify(request, connection);
             ParsedWebhook parsed = adapter.parse(request, connection);
-            String dedupeKey = parsed.pmsEventId() != null ? "event:" + parsed.pmsEventId() : "sha256:" + digest(request);
+            String dedupeKey =
+                    parsed.pmsEventId() != null ? "event:" + parsed.pmsEventId() : "sha256:" + digest(request);
             if (!deliveries.recordIfNew(connection.id, dedupeKey, eventId(connection.id, dedupeKey, 0))) {
                 count(connection, "duplicate");
                 return Outcome.DUPLICATE;
             }
             List<ChangeEvent> changes = parsed.changes();
             for (int i = 0; i < changes.size(); i++) {
-                publisher.publishAndAwait(changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)), KAFKA_ACK_TIMEOUT);
+                publisher.publishAndAwait(
+                        changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)), KAFKA_ACK_TIMEOUT);
             }
             // Thin events: acknowledge once the reference is safely on Kafka; the read happens after the answer.
             List<EntityReference> references = parsed.references();
             for (int i = 0; i < references.size(); i++) {
-                inbox.publishAndAwait(new InboxEntry(eventId(connection.id, dedupeKey, changes.size() + i), connection.org,
-                        connection.id, references.get(i), request.receivedAt()), KAFKA_ACK_TIMEOUT);
+                inbox.publishAndAwait(
+                        new InboxEntry(
+                                eventId(connection.id, dedupeKey, changes.size() + i),
+                                connection.org,
+                                connection.id,
+                                references.get(i),
+                                request.receivedAt()),
+                        KAFKA_ACK_TIMEOUT);
             }
             if (changes.isEmpty() && references.isEmpty()) {
                 count(connection, "ignored");
@@ -82,7 +103,12 @@ public class WebhookIntake {
             count(connection, "accepted");
             return Outcome.ACCEPTED;
         } catch (WebhookRejectedException e) {
-            metrics.counter("pms_connector_webhooks_rejected_total", "connection", connection.id, "reason", e.reasonCode())
+            metrics.counter(
+                            "pms_connector_webhooks_rejected_total",
+                            "connection",
+                            connection.id,
+                            "reason",
+                            e.reasonCode())
                     .increment();
             throw e;
         }

@@ -1,6 +1,8 @@
 package com.pmsbridge.connector.webhook;
 
 import com.pmsbridge.connector.adapter.WebhookRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,9 +37,11 @@ public class WebhookResource {
     @Operation(summary = "Receive a signed webhook from a PMS")
     public Response receive(@PathParam("connectionId") String connectionId, HttpHeaders headers, byte[] body) {
         Map<String, String> lowerCased = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> lowerCased.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        headers.getRequestHeaders()
+                .forEach((name, values) -> lowerCased.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         WebhookIntake.Outcome outcome = intake.accept(
                 new WebhookRequest(connectionId, lowerCased, body == null ? new byte[0] : body, Instant.now()));
-        return Response.accepted(Map.of("status", outcome.name().toLowerCase(Locale.ROOT))).build();
+        return Response.accepted(Map.of("status", outcome.name().toLowerCase(Locale.ROOT)))
+                .build();
     }
 }

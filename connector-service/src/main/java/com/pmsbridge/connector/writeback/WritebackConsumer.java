@@ -16,13 +16,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,12 @@ public class WritebackConsumer {
     private final MutinyEmitter<String> emitter;
     private final MeterRegistry metrics;
 
-    WritebackConsumer(PmsAdapters adapters, ConnectionHealth health, EntityManager em,
-                      @Channel("change-events") MutinyEmitter<String> emitter, MeterRegistry metrics) {
+    WritebackConsumer(
+            PmsAdapters adapters,
+            ConnectionHealth health,
+            EntityManager em,
+            @Channel("change-events") MutinyEmitter<String> emitter,
+            MeterRegistry metrics) {
         this.adapters = adapters;
         this.health = health;
         this.em = em;
@@ -71,15 +76,23 @@ public class WritebackConsumer {
     private WritebackResult execute(WritebackCommand command) {
         Connection connection = health.find(command.connectionId());
         if (connection == null || !connection.org.equals(command.org())) {
-            return record(command, WritebackResult.Status.REJECTED, null, "no connection '" + command.connectionId()
-                    + "' in org " + command.org(), 0);
+            return record(
+                    command,
+                    WritebackResult.Status.REJECTED,
+                    null,
+                    "no connection '" + command.connectionId() + "' in org " + command.org(),
+                    0);
         }
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         insert into writeback_command (command_id, connection_id, type, status) values (?1, ?2, ?3, ?4)
                         on conflict (command_id) do update set attempts = writeback_command.attempts + 1""")
-                .setParameter(1, command.commandId()).setParameter(2, command.connectionId())
-                .setParameter(3, command.type().name()).setParameter(4, IN_PROGRESS).executeUpdate());
+                        .setParameter(1, command.commandId())
+                        .setParameter(2, command.connectionId())
+                        .setParameter(3, command.type().name())
+                        .setParameter(4, IN_PROGRESS)
+                        .executeUpdate());
         try {
             String externalId = adapter.write(connection, command);
             health.succeeded(connection.id);
@@ -88,44 +101,79 @@ public class WritebackConsumer {
             if (e.unauthorized()) {
                 health.failed(connection.id, e);
             }
-            WritebackResult.Status status = e.permanent() || e.unauthorized()
-                    ? WritebackResult.Status.REJECTED : WritebackResult.Status.FAILED;
+            WritebackResult.Status status =
+                    e.permanent() || e.unauthorized() ? WritebackResult.Status.REJECTED : WritebackResult.Status.FAILED;
             return record(command, status, null, e.getMessage(), 1);
         } catch (UnsupportedOperationException e) {
             return record(command, WritebackResult.Status.REJECTED, null, e.getMessage(), 0);
         }
     }
 
-    private WritebackResult record(WritebackCommand command, WritebackResult.Status status, String externalId,
-                                   String reason, int attempts) {
+    private WritebackResult record(
+            WritebackCommand command, WritebackResult.Status status, String externalId, String reason, int attempts) {
         String shortReason = reason == null ? null : reason.substring(0, Math.min(500, reason.length()));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         insert into writeback_command (command_id, connection_id, type, status, external_id, reason, attempts, completed_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())
                         on conflict (command_id) do update set status = excluded.status, external_id = excluded.external_id,
                             reason = excluded.reason, completed_at = now()""")
-                .setParameter(1, command.commandId()).setParameter(2, command.connectionId())
-                .setParameter(3, command.type().name()).setParameter(4, status.name()).setParameter(5, externalId)
-                .setParameter(6, shortReason).setParameter(7, attempts).executeUpdate());
-        metrics.counter("pms_connector_writeback_total", "connection", command.connectionId(),
-                "type", command.type().name(), "status", status.name()).increment();
-        return new WritebackResult(WritebackResult.SCHEMA_VERSION, command.commandId(), command.type(), command.org(),
-                command.connectionId(), command.entityKey(), status, externalId, shortReason, attempts, Instant.now());
+                        .setParameter(1, command.commandId())
+                        .setParameter(2, command.connectionId())
+                        .setParameter(3, command.type().name())
+                        .setParameter(4, status.name())
+                        .setParameter(5, externalId)
+                        .setParameter(6, shortReason)
+                        .setParameter(7, attempts)
+                        .executeUpdate());
+        metrics.counter(
+                        "pms_connector_writeback_total",
+                        "connection",
+                        command.connectionId(),
+                        "type",
+                        command.type().name(),
+                        "status",
+                        status.name())
+                .increment();
+        return new WritebackResult(
+                WritebackResult.SCHEMA_VERSION,
+                command.commandId(),
+                command.type(),
+                command.org(),
+                command.connectionId(),
+                command.entityKey(),
+                status,
+                externalId,
+                shortReason,
+                attempts,
+                Instant.now());
     }
 
     private WritebackResult recordedOutcome(WritebackCommand command) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        List<Object[]> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("""
                         select status, external_id, reason, attempts from writeback_command
                         where command_id = ?1 and status <> ?2""")
-                .setParameter(1, command.commandId()).setParameter(2, IN_PROGRESS).getResultList());
+                        .setParameter(1, command.commandId())
+                        .setParameter(2, IN_PROGRESS)
+                        .getResultList());
         if (rows.isEmpty()) {
             return null;
         }
         Object[] row = rows.getFirst();
-        return new WritebackResult(WritebackResult.SCHEMA_VERSION, command.commandId(), command.type(), command.org(),
-                command.connectionId(), command.entityKey(), WritebackResult.Status.valueOf((String) row[0]),
-                (String) row[1], (String) row[2], ((Number) row[3]).intValue(), Instant.now());
+        return new WritebackResult(
+                WritebackResult.SCHEMA_VERSION,
+                command.commandId(),
+                command.type(),
+                command.org(),
+                command.connectionId(),
+                command.entityKey(),
+                WritebackResult.Status.valueOf((String) row[0]),
+                (String) row[1],
+                (String) row[2],
+                ((Number) row[3]).intValue(),
+                Instant.now());
     }
 
     private void publish(WritebackResult result) throws JsonProcessingException {
@@ -133,10 +181,17 @@ public class WritebackConsumer {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.WRITEBACK_RESULTS)
                 .withKey(key)
-                .withHeaders(CloudEventHeaders.of(result.commandId() + "-result", "/connections/" + result.connectionId(),
-                        WritebackResult.CLOUD_EVENT_TYPE, key, result.completedAt(), result.org()))
+                .withHeaders(CloudEventHeaders.of(
+                        result.commandId() + "-result",
+                        "/connections/" + result.connectionId(),
+                        WritebackResult.CLOUD_EVENT_TYPE,
+                        key,
+                        result.completedAt(),
+                        result.org()))
                 .build();
-        emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(result)).addMetadata(metadata))
-                .await().atMost(Duration.ofSeconds(30));
+        emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(result))
+                        .addMetadata(metadata))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 }

@@ -31,7 +31,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "connector_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "connector_test"))
 class WebhookIT {
     private static final String PATH = "/webhooks/demo-generic";
     private static TestKafkaReader leaseChanges;
@@ -50,10 +52,13 @@ class WebhookIT {
     void givenValidSignature_whenPosted_thenAcceptedAndCloudEventOnLeaseTopic() throws Exception {
         // given
         String leaseId = "L-" + UUID.randomUUID();
-        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, "FUTURE", "2026-11-23T08:00:00Z");
+        String body =
+                TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, "FUTURE", "2026-11-23T08:00:00Z");
 
         // when
-        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds()).then().statusCode(202)
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then()
+                .statusCode(202)
                 .body("status", equalTo("accepted"));
 
         // then: the record is on the topic (it was acknowledged by Kafka before the 202)
@@ -65,17 +70,22 @@ class WebhookIT {
         assertThat(event.org()).isEqualTo("acme");
         assertThat(event.op()).isEqualTo(Op.CREATE);
         assertThat(event.data()).containsEntry("status", "FUTURE").containsEntry("rent", "1450.00");
-        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID)).isEqualTo(event.eventId());
-        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE)).isEqualTo("com.pmsbridge.lease.changed.v1");
-        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT)).isEqualTo(record.key());
-        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ORG)).isEqualTo("acme");
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID))
+                .isEqualTo(event.eventId());
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE))
+                .isEqualTo("com.pmsbridge.lease.changed.v1");
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.SUBJECT))
+                .isEqualTo(record.key());
+        assertThat(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ORG))
+                .isEqualTo("acme");
     }
 
     @Test
     void givenSameDeliveryTwice_whenPosted_thenSecondIsAcceptedWithoutSecondEvent() {
         // given
         String leaseId = "L-" + UUID.randomUUID();
-        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "u", leaseId, "CURRENT", "2026-11-23T09:00:00Z");
+        String body =
+                TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "u", leaseId, "CURRENT", "2026-11-23T09:00:00Z");
         String timestamp = TestWebhooks.nowSeconds();
 
         // when
@@ -83,15 +93,20 @@ class WebhookIT {
         send(body, TestWebhooks.DEMO_SECRET, timestamp).then().statusCode(202).body("status", equalTo("duplicate"));
 
         // then
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(leaseChanges.withKey("lease:demo-generic:" + leaseId)).hasSize(1));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(leaseChanges.withKey("lease:demo-generic:" + leaseId))
+                        .hasSize(1));
     }
 
     @Test
     void givenWrongSecret_whenPosted_thenUnauthorized() {
         String body = TestWebhooks.leaseBody("evt-1", "c", "L-wrong-secret", "FUTURE", "2026-11-23T08:00:00Z");
-        send(body, "not-the-secret", TestWebhooks.nowSeconds()).then().statusCode(401)
-                .contentType("application/problem+json").body("detail", containsString("signature"));
+        send(body, "not-the-secret", TestWebhooks.nowSeconds())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", containsString("signature"));
     }
 
     @Test
@@ -102,47 +117,68 @@ class WebhookIT {
                 .header("X-PMS-Timestamp", timestamp)
                 .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
                 .body(body.replace("1450.00", "1.00"))
-                .post(PATH).then().statusCode(401);
+                .post(PATH)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void givenStaleTimestamp_whenPosted_thenUnauthorizedNamingTheWindow() {
         String body = TestWebhooks.leaseBody("evt-3", "c", "L-stale", "FUTURE", "2026-11-23T08:00:00Z");
         String tenMinutesAgo = Long.toString(Instant.now().minusSeconds(600).getEpochSecond());
-        send(body, TestWebhooks.DEMO_SECRET, tenMinutesAgo).then().statusCode(401)
+        send(body, TestWebhooks.DEMO_SECRET, tenMinutesAgo)
+                .then()
+                .statusCode(401)
                 .body("detail", containsString("window"));
     }
 
     @Test
     void givenNoSignature_whenPosted_thenUnauthorized() {
-        given().contentType("application/json").header("X-PMS-Timestamp", TestWebhooks.nowSeconds())
-                .body("{}").post(PATH).then().statusCode(401).body("detail", containsString("X-PMS-Signature"));
+        given().contentType("application/json")
+                .header("X-PMS-Timestamp", TestWebhooks.nowSeconds())
+                .body("{}")
+                .post(PATH)
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("X-PMS-Signature"));
     }
 
     @Test
     void givenUnknownConnection_whenPosted_thenNotFound() {
-        given().contentType("application/json").body("{}").post("/webhooks/no-such-connection")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{}")
+                .post("/webhooks/no-such-connection")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void givenMalformedJson_whenPosted_thenBadRequestNamingTheProblem() {
         send("{\"entityType\": \"lease\", ", TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
-                .then().statusCode(400).body("detail", containsString("malformed JSON"));
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("malformed JSON"));
     }
 
     @Test
     void givenEntityWithoutId_whenPosted_thenBadRequestNamingTheField() {
-        String body = "{\"entityType\":\"lease\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"rent\":\"1\"}}";
+        String body =
+                "{\"entityType\":\"lease\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"rent\":\"1\"}}";
         send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
-                .then().statusCode(400).body("detail", containsString("entity.id"));
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("entity.id"));
     }
 
     @Test
     void givenUnknownEntityType_whenPosted_thenBadRequestNamingTheValue() {
-        String body = "{\"entityType\":\"spaceship\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":\"1\"}}";
+        String body =
+                "{\"entityType\":\"spaceship\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":\"1\"}}";
         send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
-                .then().statusCode(400).body("detail", containsString("spaceship"));
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("spaceship"));
     }
 
     @Test

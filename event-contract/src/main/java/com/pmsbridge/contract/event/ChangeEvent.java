@@ -48,8 +48,20 @@ public record ChangeEvent(
 
     /** The same change under another id (the connector derives ids from the delivery so redeliveries match). */
     public ChangeEvent withEventId(String newEventId) {
-        return new ChangeEvent(schemaVersion, newEventId, org, connectionId, pmsType, entityType, externalId, op,
-                sourceVersion, pmsEventId, occurredAt, receivedAt, data);
+        return new ChangeEvent(
+                schemaVersion,
+                newEventId,
+                org,
+                connectionId,
+                pmsType,
+                entityType,
+                externalId,
+                op,
+                sourceVersion,
+                pmsEventId,
+                occurredAt,
+                receivedAt,
+                data);
     }
 
     /** CloudEvents type of a change of the given entity type. */

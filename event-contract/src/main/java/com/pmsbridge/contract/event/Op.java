@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Change operation, as in Debezium: create, update, delete, and read (a snapshot from a backfill). */
 public enum Op {
-    CREATE("c"), UPDATE("u"), DELETE("d"), SNAPSHOT("r");
+    CREATE("c"),
+    UPDATE("u"),
+    DELETE("d"),
+    SNAPSHOT("r");
 
     private final String code;
 

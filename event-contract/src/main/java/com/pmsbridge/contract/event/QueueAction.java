@@ -15,14 +15,31 @@ import java.util.Map;
  * @param automated   true when an auto-apply setting applied it
  * @param data        the entity's relevant values (ids and field values, as the PMS has them)
  */
-public record QueueAction(int schemaVersion, String eventId, Action action, String org, String connectionId,
-                          String propertyId, String unitId, String entityKey, String itemId, String itemType,
-                          String appliedBy, boolean automated, Map<String, Object> data, Instant appliedAt) {
+public record QueueAction(
+        int schemaVersion,
+        String eventId,
+        Action action,
+        String org,
+        String connectionId,
+        String propertyId,
+        String unitId,
+        String entityKey,
+        String itemId,
+        String itemType,
+        String appliedBy,
+        boolean automated,
+        Map<String, Object> data,
+        Instant appliedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public enum Action {
-        ACCESS_GRANTED, ACCESS_REVOKED, INVITATION_REQUESTED, RESIDENT_UPSERTED, RESIDENT_REMOVED, LEASE_UPSERTED,
+        ACCESS_GRANTED,
+        ACCESS_REVOKED,
+        INVITATION_REQUESTED,
+        RESIDENT_UPSERTED,
+        RESIDENT_REMOVED,
+        LEASE_UPSERTED,
         LEASE_ARCHIVED;
 
         public String cloudEventType() {

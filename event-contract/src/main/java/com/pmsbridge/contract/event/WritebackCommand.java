@@ -17,14 +17,26 @@ import java.util.Map;
  * @param requestedBy   token subject or service that asked
  * @param requestedAt   when
  */
-public record WritebackCommand(int schemaVersion, String commandId, Type type, String org, String connectionId,
-                               String entityKey, String externalId, Map<String, Object> fields, String requestedBy,
-                               Instant requestedAt) {
+public record WritebackCommand(
+        int schemaVersion,
+        String commandId,
+        Type type,
+        String org,
+        String connectionId,
+        String entityKey,
+        String externalId,
+        Map<String, Object> fields,
+        String requestedBy,
+        Instant requestedAt) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public enum Type {
-        CREATE_WORK_ORDER, UPDATE_WORK_ORDER_STATUS, CREATE_LEAD, POST_CHARGE, UPDATE_RESIDENT_CONTACT;
+        CREATE_WORK_ORDER,
+        UPDATE_WORK_ORDER_STATUS,
+        CREATE_LEAD,
+        POST_CHARGE,
+        UPDATE_RESIDENT_CONTACT;
 
         public String cloudEventType() {
             return "com.pmsbridge.writeback." + name().toLowerCase().replace('_', '-') + ".v1";

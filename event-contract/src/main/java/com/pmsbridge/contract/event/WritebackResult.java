@@ -11,12 +11,25 @@ import java.time.Instant;
  * @param reason     why it did not succeed
  * @param attempts   how many calls it took
  */
-public record WritebackResult(int schemaVersion, String commandId, WritebackCommand.Type type, String org,
-                              String connectionId, String entityKey, Status status, String externalId, String reason,
-                              int attempts, Instant completedAt) {
+public record WritebackResult(
+        int schemaVersion,
+        String commandId,
+        WritebackCommand.Type type,
+        String org,
+        String connectionId,
+        String entityKey,
+        Status status,
+        String externalId,
+        String reason,
+        int attempts,
+        Instant completedAt) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUD_EVENT_TYPE = "com.pmsbridge.writeback.result.v1";
 
-    public enum Status { SUCCEEDED, REJECTED, FAILED }
+    public enum Status {
+        SUCCEEDED,
+        REJECTED,
+        FAILED
+    }
 }

@@ -1,6 +1,11 @@
 package com.pmsbridge.contract.model;
 
 /** A rentable unit of a property. */
-public record Unit(String id, String propertyId, String number, Integer bedrooms, Double bathrooms,
-                   Integer squareFeet, String marketRent) {
-}
+public record Unit(
+        String id,
+        String propertyId,
+        String number,
+        Integer bedrooms,
+        Double bathrooms,
+        Integer squareFeet,
+        String marketRent) {}

@@ -1,4 +1,3 @@
 package com.pmsbridge.contract.model;
 
-public record Vendor(String id, String companyName, String trade, String email, String phone) {
-}
+public record Vendor(String id, String companyName, String trade, String email, String phone) {}

@@ -1,5 +1,9 @@
 package com.pmsbridge.contract.model;
 
 public enum WorkOrderStatus {
-    NEW, ASSIGNED, IN_PROGRESS, COMPLETED, CANCELLED
+    NEW,
+    ASSIGNED,
+    IN_PROGRESS,
+    COMPLETED,
+    CANCELLED
 }

@@ -26,9 +26,18 @@ public final class AppFolioApi implements HttpHandler {
             "lease_updates", Kind.LEASE,
             "property_updates", Kind.RENTAL,
             "unit_updates", Kind.UNIT);
+
     private static final Map<String, Kind> RESOURCES = Map.of(
-            "work_orders", Kind.WORK_ORDER, "tenants", Kind.TENANT, "leases", Kind.LEASE,
-            "properties", Kind.RENTAL, "units", Kind.UNIT);
+            "work_orders",
+            Kind.WORK_ORDER,
+            "tenants",
+            Kind.TENANT,
+            "leases",
+            Kind.LEASE,
+            "properties",
+            Kind.RENTAL,
+            "units",
+            Kind.UNIT);
 
     private final Portfolio portfolio;
     private final AppFolioKeys keys;
@@ -37,8 +46,8 @@ public final class AppFolioApi implements HttpHandler {
     public AppFolioApi(Portfolio portfolio, AppFolioKeys keys, String clientId, String clientSecret) {
         this.portfolio = portfolio;
         this.keys = keys;
-        this.expectedAuthorization = "Basic " + Base64.getEncoder()
-                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization = "Basic "
+                + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -78,11 +87,13 @@ public final class AppFolioApi implements HttpHandler {
                 out.put("unit_id", String.valueOf(task.get("UnitId")));
                 out.put("summary", b.get("Title"));
                 out.put("description", b.get("WorkDetails"));
-                out.put("status", switch ((String) b.get("Status")) {
-                    case "InProgress" -> "in_progress";
-                    case "Completed", "Closed" -> "completed";
-                    default -> "new";
-                });
+                out.put(
+                        "status",
+                        switch ((String) b.get("Status")) {
+                            case "InProgress" -> "in_progress";
+                            case "Completed", "Closed" -> "completed";
+                            default -> "new";
+                        });
                 out.put("priority", String.valueOf(b.get("Priority")).toLowerCase());
                 out.put("vendor_id", b.get("VendorId") == null ? null : String.valueOf(b.get("VendorId")));
             }
@@ -91,7 +102,11 @@ public final class AppFolioApi implements HttpHandler {
                 out.put("last_name", b.get("LastName"));
                 out.put("email", b.get("Email"));
                 List<Map<String, Object>> phones = (List<Map<String, Object>>) b.get("PhoneNumbers");
-                out.put("phone_number", phones == null || phones.isEmpty() ? null : phones.getFirst().get("Number"));
+                out.put(
+                        "phone_number",
+                        phones == null || phones.isEmpty()
+                                ? null
+                                : phones.getFirst().get("Number"));
             }
             case LEASE -> {
                 out.put("property_id", String.valueOf(b.get("PropertyId")));
@@ -109,8 +124,7 @@ public final class AppFolioApi implements HttpHandler {
                 out.put("property_id", String.valueOf(b.get("PropertyId")));
                 out.put("name", b.get("UnitNumber"));
             }
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }

@@ -82,7 +82,8 @@ public final class AppFolioKeys {
     private static String sign(String body, String kid, KeyPair key) {
         try {
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            String header = b64.encodeToString(("{\"alg\":\"PS256\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
+            String header = b64.encodeToString(
+                    ("{\"alg\":\"PS256\",\"kid\":\"" + kid + "\"}").getBytes(StandardCharsets.UTF_8));
             String payload = b64.encodeToString(body.getBytes(StandardCharsets.UTF_8));
             Signature signature = Signature.getInstance("RSASSA-PSS");
             signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));

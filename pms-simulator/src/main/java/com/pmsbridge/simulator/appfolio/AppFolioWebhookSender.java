@@ -44,9 +44,14 @@ public final class AppFolioWebhookSender {
     /** Sends a signed event; returns the HTTP status. */
     public int send(String url, String body) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .header("X-JWS-Signature", keys.sign(body)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/json")
+                                    .header("X-JWS-Signature", keys.sign(body))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             return 0;
         } catch (InterruptedException e) {

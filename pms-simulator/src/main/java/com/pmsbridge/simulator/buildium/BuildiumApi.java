@@ -37,8 +37,7 @@ public final class BuildiumApi implements HttpHandler {
     private static final Pattern LEASE_TRANSACTIONS = Pattern.compile("/v1/leases/(\\d+)/transactions(?:/(\\d+))?");
     private static final Pattern LEASE_CHARGES = Pattern.compile("/v1/leases/(\\d+)/charges");
     private static final Pattern TASK = Pattern.compile("/v1/tasks/residentrequests/(\\d+)");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final Portfolio portfolio;
     private final String clientId;
@@ -52,8 +51,13 @@ public final class BuildiumApi implements HttpHandler {
     /**
      * @param onChange called with (EventName, identifiers) after every write, so writes echo as webhooks
      */
-    public BuildiumApi(Portfolio portfolio, String clientId, String clientSecret, int requestsPerSecond, Clock clock,
-                       BiConsumer<String, Map<String, Object>> onChange) {
+    public BuildiumApi(
+            Portfolio portfolio,
+            String clientId,
+            String clientSecret,
+            int requestsPerSecond,
+            Clock clock,
+            BiConsumer<String, Map<String, Object>> onChange) {
         this.portfolio = portfolio;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -108,10 +112,12 @@ public final class BuildiumApi implements HttpHandler {
         if (transactions.matches()) {
             long leaseId = Long.parseLong(transactions.group(1));
             List<Portfolio.Record> all = portfolio.list(Kind.TRANSACTION, null, null).stream()
-                    .filter(r -> ((Number) r.body().get("LeaseId")).longValue() == leaseId).toList();
+                    .filter(r -> ((Number) r.body().get("LeaseId")).longValue() == leaseId)
+                    .toList();
             if (transactions.group(2) != null) {
                 long id = Long.parseLong(transactions.group(2));
-                Optional<Portfolio.Record> one = all.stream().filter(r -> r.id() == id).findFirst();
+                Optional<Portfolio.Record> one =
+                        all.stream().filter(r -> r.id() == id).findFirst();
                 one(exchange, one);
             } else {
                 page(exchange, all);
@@ -121,7 +127,10 @@ public final class BuildiumApi implements HttpHandler {
         for (Kind kind : Kind.values()) {
             if (path.equals(kind.path())) {
                 Map<String, String> query = HttpExchanges.query(exchange);
-                page(exchange, portfolio.list(kind, instant(query.get("lastupdatedfrom")), instant(query.get("lastupdatedto"))));
+                page(
+                        exchange,
+                        portfolio.list(
+                                kind, instant(query.get("lastupdatedfrom")), instant(query.get("lastupdatedto"))));
                 return;
             }
         }
@@ -202,8 +211,12 @@ public final class BuildiumApi implements HttpHandler {
             throw new IllegalArgumentException("Task.UnitId " + unitId + " does not exist");
         }
         long id = portfolio.nextId();
-        Map<String, Object> workOrder = BuildiumShapes.workOrder(id, portfolio.nextId(), unitId,
-                (String) task.get("Title"), (String) body.getOrDefault("WorkDetails", ""),
+        Map<String, Object> workOrder = BuildiumShapes.workOrder(
+                id,
+                portfolio.nextId(),
+                unitId,
+                (String) task.get("Title"),
+                (String) body.getOrDefault("WorkDetails", ""),
                 (String) task.getOrDefault("Priority", "Normal"),
                 body.get("VendorId") == null ? null : ((Number) body.get("VendorId")).longValue());
         portfolio.put(Kind.WORK_ORDER, workOrder, now);
@@ -212,26 +225,31 @@ public final class BuildiumApi implements HttpHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private void updateTaskStatus(HttpExchange exchange, long taskId, Map<String, Object> body, Instant now) throws IOException {
+    private void updateTaskStatus(HttpExchange exchange, long taskId, Map<String, Object> body, Instant now)
+            throws IOException {
         Object status = body.get("TaskStatus");
         if (status == null) {
             throw new IllegalArgumentException("TaskStatus is required");
         }
-        Optional<Portfolio.Record> workOrder = portfolio.pick(Kind.WORK_ORDER,
+        Optional<Portfolio.Record> workOrder = portfolio.pick(
+                Kind.WORK_ORDER,
                 wo -> ((Number) ((Map<String, Object>) wo.get("Task")).get("Id")).longValue() == taskId);
         if (workOrder.isEmpty()) {
             error(exchange, 404, "Task not found");
             return;
         }
-        Portfolio.Record updated = portfolio.update(Kind.WORK_ORDER, workOrder.get().id(), now, wo -> {
-            wo.put("Status", status);
-            ((Map<String, Object>) wo.get("Task")).put("Status", status);
-        }).orElseThrow();
+        Portfolio.Record updated = portfolio
+                .update(Kind.WORK_ORDER, workOrder.get().id(), now, wo -> {
+                    wo.put("Status", status);
+                    ((Map<String, Object>) wo.get("Task")).put("Status", status);
+                })
+                .orElseThrow();
         onChange.accept("WorkOrder.Updated", Map.of("WorkOrderId", updated.id()));
         json(exchange, 200, ((Map<String, Object>) updated.body().get("Task")), Map.of());
     }
 
-    private void updateWorkOrder(HttpExchange exchange, long id, Map<String, Object> body, Instant now) throws IOException {
+    private void updateWorkOrder(HttpExchange exchange, long id, Map<String, Object> body, Instant now)
+            throws IOException {
         Optional<Portfolio.Record> updated = portfolio.update(Kind.WORK_ORDER, id, now, wo -> {
             for (String field : List.of("WorkDetails", "VendorId", "VendorNotes", "EntryNotes", "InvoiceNumber")) {
                 if (body.containsKey(field)) {
@@ -253,7 +271,8 @@ public final class BuildiumApi implements HttpHandler {
             throw new IllegalArgumentException("FirstName, LastName and UnitId are required");
         }
         long unitId = ((Number) body.get("UnitId")).longValue();
-        Portfolio.Record unit = portfolio.get(Kind.UNIT, unitId)
+        Portfolio.Record unit = portfolio
+                .get(Kind.UNIT, unitId)
                 .orElseThrow(() -> new IllegalArgumentException("UnitId " + unitId + " does not exist"));
         long id = portfolio.nextId();
         Map<String, Object> applicant = new LinkedHashMap<>();
@@ -264,8 +283,11 @@ public final class BuildiumApi implements HttpHandler {
         applicant.put("LastName", body.get("LastName"));
         applicant.put("Email", body.get("Email"));
         Map<String, Object> phones = (Map<String, Object>) body.getOrDefault("PhoneNumbers", Map.of());
-        applicant.put("PhoneNumbers", phones.get("Mobile") == null ? List.of()
-                : List.of(Map.of("Number", phones.get("Mobile"), "Type", "Cell")));
+        applicant.put(
+                "PhoneNumbers",
+                phones.get("Mobile") == null
+                        ? List.of()
+                        : List.of(Map.of("Number", phones.get("Mobile"), "Type", "Cell")));
         applicant.put("Status", "New");
         applicant.put("LastUpdatedDateTime", now.toString());
         portfolio.put(Kind.APPLICANT, applicant, now);
@@ -274,19 +296,27 @@ public final class BuildiumApi implements HttpHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private void postCharge(HttpExchange exchange, long leaseId, Map<String, Object> body, Instant now) throws IOException {
-        Portfolio.Record lease = portfolio.get(Kind.LEASE, leaseId)
+    private void postCharge(HttpExchange exchange, long leaseId, Map<String, Object> body, Instant now)
+            throws IOException {
+        Portfolio.Record lease = portfolio
+                .get(Kind.LEASE, leaseId)
                 .orElseThrow(() -> new IllegalArgumentException("lease " + leaseId + " does not exist"));
         List<Map<String, Object>> lines = (List<Map<String, Object>>) body.get("Lines");
         if (body.get("Date") == null || lines == null || lines.isEmpty()) {
             throw new IllegalArgumentException("Date and at least one of Lines are required");
         }
-        BigDecimal total = lines.stream().map(l -> new BigDecimal(l.get("Amount").toString()))
+        BigDecimal total = lines.stream()
+                .map(l -> new BigDecimal(l.get("Amount").toString()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         long id = portfolio.nextId();
-        Map<String, Object> charge = BuildiumShapes.charge(id, leaseId, LocalDate.parse((String) body.get("Date")).toString(),
-                total.intValue(), (String) body.getOrDefault("Memo", "Charge"),
-                ((Number) lease.body().get("PropertyId")).longValue(), ((Number) lease.body().get("UnitId")).longValue());
+        Map<String, Object> charge = BuildiumShapes.charge(
+                id,
+                leaseId,
+                LocalDate.parse((String) body.get("Date")).toString(),
+                total.intValue(),
+                (String) body.getOrDefault("Memo", "Charge"),
+                ((Number) lease.body().get("PropertyId")).longValue(),
+                ((Number) lease.body().get("UnitId")).longValue());
         charge.put("TotalAmount", total);
         portfolio.put(Kind.TRANSACTION, charge, now);
         onChange.accept("LeaseTransaction.Created", Map.of("LeaseId", leaseId, "TransactionId", id));
@@ -294,7 +324,8 @@ public final class BuildiumApi implements HttpHandler {
     }
 
     @SuppressWarnings("unchecked")
-    private void updateTenant(HttpExchange exchange, long id, Map<String, Object> body, Instant now) throws IOException {
+    private void updateTenant(HttpExchange exchange, long id, Map<String, Object> body, Instant now)
+            throws IOException {
         Optional<Portfolio.Record> updated = portfolio.update(Kind.TENANT, id, now, tenant -> {
             for (String field : List.of("FirstName", "LastName", "Email", "AlternateEmail", "Comment")) {
                 if (body.containsKey(field)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * promises no ordering and may deliver twice: a configurable share is duplicated or held back behind the next event.
  */
 public final class BuildiumWebhookSender {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String targetUrl;
     private final String secret;
     private final long accountId;
@@ -38,8 +40,14 @@ public final class BuildiumWebhookSender {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
 
-    public BuildiumWebhookSender(String targetUrl, String secret, long accountId, double duplicateRate,
-                                 double outOfOrderRate, Random random, Clock clock) {
+    public BuildiumWebhookSender(
+            String targetUrl,
+            String secret,
+            long accountId,
+            double duplicateRate,
+            double outOfOrderRate,
+            Random random,
+            Clock clock) {
         this.targetUrl = targetUrl;
         this.secret = secret;
         this.accountId = accountId;
@@ -92,7 +100,8 @@ public final class BuildiumWebhookSender {
                 .header("buildium-webhook-timestamp", timestamp)
                 .header("buildium-webhook-signature", sign(secret, timestamp, body))
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         sent.incrementAndGet();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -110,7 +119,8 @@ public final class BuildiumWebhookSender {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -14,10 +14,10 @@ import java.util.Map;
 public final class HttpExchanges {
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpExchanges() {
-    }
+    private HttpExchanges() {}
 
-    public static void json(HttpExchange exchange, int status, Object body, Map<String, String> headers) throws IOException {
+    public static void json(HttpExchange exchange, int status, Object body, Map<String, String> headers)
+            throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

@@ -14,8 +14,7 @@ public final class BuildiumShapes {
     private static final String[] BEDROOMS = {"Studio", "OneBed", "TwoBed", "ThreeBed"};
     private static final String[] BATHROOMS = {"OneBath", "OnePointFiveBath", "TwoBath"};
 
-    private BuildiumShapes() {
-    }
+    private BuildiumShapes() {}
 
     static Map<String, Object> address(Random random) {
         Map<String, Object> address = new LinkedHashMap<>();
@@ -79,8 +78,16 @@ public final class BuildiumShapes {
         return phone;
     }
 
-    static Map<String, Object> lease(long id, long propertyId, long unitId, int unitNumber, String status, LocalDate from,
-                                     Map<String, Object> tenant, Random random, Instant at) {
+    static Map<String, Object> lease(
+            long id,
+            long propertyId,
+            long unitId,
+            int unitNumber,
+            String status,
+            LocalDate from,
+            Map<String, Object> tenant,
+            Random random,
+            Instant at) {
         Map<String, Object> lease = new LinkedHashMap<>();
         lease.put("Id", id);
         lease.put("PropertyId", propertyId);
@@ -141,8 +148,8 @@ public final class BuildiumShapes {
         return applicant;
     }
 
-    public static Map<String, Object> workOrder(long id, long taskId, long unitId, String title,
-                                                String details, String priority, Long vendorId) {
+    public static Map<String, Object> workOrder(
+            long id, long taskId, long unitId, String title, String details, String priority, Long vendorId) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("Id", taskId);
         task.put("Type", "ResidentRequest");
@@ -163,8 +170,8 @@ public final class BuildiumShapes {
         return workOrder;
     }
 
-    public static Map<String, Object> charge(long id, long leaseId, String date, int amount, String memo, long propertyId,
-                                             long unitId) {
+    public static Map<String, Object> charge(
+            long id, long leaseId, String date, int amount, String memo, long propertyId, long unitId) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("GLAccount", Map.of("Id", 4000, "Name", "Rent Income"));
         line.put("Amount", new BigDecimal(amount));

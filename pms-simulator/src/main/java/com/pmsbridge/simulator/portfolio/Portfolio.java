@@ -25,8 +25,7 @@ public final class Portfolio {
     private final Random random;
 
     /** One stored entity: its Buildium shape, when it last changed, and whether it is deleted. */
-    public record Record(Kind kind, long id, Map<String, Object> body, Instant lastUpdated, boolean deleted) {
-    }
+    public record Record(Kind kind, long id, Map<String, Object> body, Instant lastUpdated, boolean deleted) {}
 
     private Portfolio(long seed) {
         this.random = new Random(seed);
@@ -51,8 +50,10 @@ public final class Portfolio {
                 if (portfolio.random.nextInt(10) < 8) {
                     portfolio.lease(propertyId, unitId, u, portfolio.random.nextBoolean() ? "Active" : "Future", start);
                 } else {
-                    portfolio.put(Kind.APPLICANT, BuildiumShapes.applicant(portfolio.nextId(), propertyId, unitId,
-                            portfolio.random, start), start);
+                    portfolio.put(
+                            Kind.APPLICANT,
+                            BuildiumShapes.applicant(portfolio.nextId(), propertyId, unitId, portfolio.random, start),
+                            start);
                 }
             }
         }
@@ -74,10 +75,22 @@ public final class Portfolio {
         Map<String, Object> tenant = BuildiumShapes.tenant(tenantId, random, at);
         put(Kind.TENANT, tenant, at);
         LocalDate from = LocalDate.of(2026, 1 + random.nextInt(12), 1);
-        put(Kind.LEASE, BuildiumShapes.lease(leaseId, propertyId, unitId, unitNumber, status, from, tenant, random, at), at);
+        put(
+                Kind.LEASE,
+                BuildiumShapes.lease(leaseId, propertyId, unitId, unitNumber, status, from, tenant, random, at),
+                at);
         long chargeId = nextId();
-        put(Kind.TRANSACTION, BuildiumShapes.charge(chargeId, leaseId, from.toString(), 1200 + random.nextInt(900),
-                "Rent " + from.getMonth(), propertyId, unitId), at);
+        put(
+                Kind.TRANSACTION,
+                BuildiumShapes.charge(
+                        chargeId,
+                        leaseId,
+                        from.toString(),
+                        1200 + random.nextInt(900),
+                        "Rent " + from.getMonth(),
+                        propertyId,
+                        unitId),
+                at);
         return leaseId;
     }
 
@@ -137,13 +150,16 @@ public final class Portfolio {
     /** A random live record of a kind matching a condition, if any. */
     public synchronized Optional<Record> pick(Kind kind, java.util.function.Predicate<Map<String, Object>> condition) {
         List<Record> candidates = records.get(kind).values().stream()
-                .filter(r -> !r.deleted() && condition.test(r.body())).toList();
-        return candidates.isEmpty() ? Optional.empty()
+                .filter(r -> !r.deleted() && condition.test(r.body()))
+                .toList();
+        return candidates.isEmpty()
+                ? Optional.empty()
                 : Optional.of(copy(candidates.get(random.nextInt(candidates.size()))));
     }
 
     public synchronized int count(Kind kind) {
-        return (int) records.get(kind).values().stream().filter(r -> !r.deleted()).count();
+        return (int)
+                records.get(kind).values().stream().filter(r -> !r.deleted()).count();
     }
 
     private static Record copy(Record record) {

@@ -1,13 +1,15 @@
 package com.pmsbridge.queue.api;
 
-import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.queue.apply.Decisions;
 import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.ItemType;
 import com.pmsbridge.queue.item.QueueItem;
+import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,29 +45,34 @@ public class QueueItemResource {
     }
 
     /** Which items a bulk decision covers; every field is optional, status defaults to PENDING. */
-    public record Filter(ItemStatus status, ItemType type, String propertyId, String connectionId, List<UUID> ids) {
-    }
+    public record Filter(ItemStatus status, ItemType type, String propertyId, String connectionId, List<UUID> ids) {}
 
-    public record SkipRequest(String reason) {
-    }
+    public record SkipRequest(String reason) {}
 
-    public record BulkSkipRequest(Filter filter, String reason) {
-    }
+    public record BulkSkipRequest(Filter filter, String reason) {}
 
     /** How many items ended in each status. */
-    public record BulkResult(int matched, Map<ItemStatus, Integer> outcomes) {
-    }
+    public record BulkResult(int matched, Map<ItemStatus, Integer> outcomes) {}
 
     @GET
     @RolesAllowed({"viewer", "operator", "admin"})
     @Operation(summary = "List queue items of the caller's organisation, newest first")
-    public List<QueueItemView> list(@QueryParam("status") ItemStatus status, @QueryParam("type") ItemType type,
-                                    @QueryParam("propertyId") String propertyId,
-                                    @QueryParam("connectionId") String connectionId,
-                                    @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<QueueItemView> list(
+            @QueryParam("status") ItemStatus status,
+            @QueryParam("type") ItemType type,
+            @QueryParam("propertyId") String propertyId,
+            @QueryParam("connectionId") String connectionId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         String org = caller.value();
-        return QuarkusTransaction.requiringNew().call(() -> find(org, new Filter(status, type, propertyId, connectionId, null),
-                Math.clamp(limit, 1, MAX_LIMIT)).stream().map(QueueItemView::of).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(
+                        () -> find(
+                                        org,
+                                        new Filter(status, type, propertyId, connectionId, null),
+                                        Math.clamp(limit, 1, MAX_LIMIT))
+                                .stream()
+                                .map(QueueItemView::of)
+                                .toList());
     }
 
     @GET
@@ -89,7 +95,8 @@ public class QueueItemResource {
     @RolesAllowed({"operator", "admin"})
     @Operation(summary = "Apply an item: its effect is published once, however often this is called")
     public QueueItemView apply(@PathParam("id") UUID id) {
-        QueueItem item = decisions.apply(id, caller.value(), caller.subject(), false)
+        QueueItem item = decisions
+                .apply(id, caller.value(), caller.subject(), false)
                 .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
         if (item.status == ItemStatus.SKIPPED || item.status == ItemStatus.SUPERSEDED) {
             throw new ClientErrorException("item " + id + " is " + item.status + " and cannot be applied", 409);
@@ -103,7 +110,8 @@ public class QueueItemResource {
     @RolesAllowed({"operator", "admin"})
     @Operation(summary = "Skip an item, with an optional reason")
     public QueueItemView skip(@PathParam("id") UUID id, SkipRequest request) {
-        QueueItem item = decisions.skip(id, caller.value(), caller.subject(), request == null ? null : request.reason())
+        QueueItem item = decisions
+                .skip(id, caller.value(), caller.subject(), request == null ? null : request.reason())
                 .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
         if (item.status == ItemStatus.APPLIED || item.status == ItemStatus.SUPERSEDED) {
             throw new ClientErrorException("item " + id + " is " + item.status + " and cannot be skipped", 409);
@@ -134,7 +142,8 @@ public class QueueItemResource {
         List<UUID> ids = matching(org, request == null ? null : request.filter());
         Map<ItemStatus, Integer> outcomes = new EnumMap<>(ItemStatus.class);
         for (UUID id : ids) {
-            decisions.skip(id, org, caller.subject(), request == null ? null : request.reason())
+            decisions
+                    .skip(id, org, caller.subject(), request == null ? null : request.reason())
                     .ifPresent(i -> outcomes.merge(i.status, 1, Integer::sum));
         }
         return new BulkResult(ids.size(), outcomes);
@@ -142,9 +151,14 @@ public class QueueItemResource {
 
     private List<UUID> matching(String org, Filter filter) {
         Filter f = filter == null ? new Filter(null, null, null, null, null) : filter;
-        Filter pending = new Filter(f.status() == null ? ItemStatus.PENDING : f.status(), f.type(), f.propertyId(),
-                f.connectionId(), f.ids());
-        return QuarkusTransaction.requiringNew().call(() -> find(org, pending, MAX_BULK).stream().map(i -> i.id).toList());
+        Filter pending = new Filter(
+                f.status() == null ? ItemStatus.PENDING : f.status(),
+                f.type(),
+                f.propertyId(),
+                f.connectionId(),
+                f.ids());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> find(org, pending, MAX_BULK).stream().map(i -> i.id).toList());
     }
 
     private static List<QueueItem> find(String org, Filter filter, int limit) {
@@ -170,6 +184,8 @@ public class QueueItemResource {
             query.append(" and id in :ids");
             parameters.and("ids", new ArrayList<>(filter.ids()));
         }
-        return QueueItem.<QueueItem>find(query.toString(), Sort.descending("createdAt"), parameters).page(0, limit).list();
+        return QueueItem.<QueueItem>find(query.toString(), Sort.descending("createdAt"), parameters)
+                .page(0, limit)
+                .list();
     }
 }

@@ -10,16 +10,53 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A queue item as the API shows it. */
-public record QueueItemView(UUID id, String org, String connectionId, String propertyId, String unitId,
-                            String entityType, String entityKey, ItemType type, ItemStatus status, String summary,
-                            Map<String, Object> changes, List<String> sourceEventIds, boolean suggestedSkip,
-                            String suggestion, UUID supersededBy, String decidedBy, Instant decidedAt, String reason,
-                            boolean automated, int attempts, Instant createdAt, Instant updatedAt) {
+public record QueueItemView(
+        UUID id,
+        String org,
+        String connectionId,
+        String propertyId,
+        String unitId,
+        String entityType,
+        String entityKey,
+        ItemType type,
+        ItemStatus status,
+        String summary,
+        Map<String, Object> changes,
+        List<String> sourceEventIds,
+        boolean suggestedSkip,
+        String suggestion,
+        UUID supersededBy,
+        String decidedBy,
+        Instant decidedAt,
+        String reason,
+        boolean automated,
+        int attempts,
+        Instant createdAt,
+        Instant updatedAt) {
 
     static QueueItemView of(QueueItem item) {
-        return new QueueItemView(item.id, item.org, item.connectionId, item.propertyId, item.unitId, item.entityType,
-                item.entityKey, item.type, item.status, item.summary, item.changes, List.of(item.sourceEventId),
-                item.suggestedSkip, item.suggestion, item.supersededBy, item.decidedBy, item.decidedAt, item.reason,
-                item.automated, item.attempts, item.createdAt, item.updatedAt);
+        return new QueueItemView(
+                item.id,
+                item.org,
+                item.connectionId,
+                item.propertyId,
+                item.unitId,
+                item.entityType,
+                item.entityKey,
+                item.type,
+                item.status,
+                item.summary,
+                item.changes,
+                List.of(item.sourceEventId),
+                item.suggestedSkip,
+                item.suggestion,
+                item.supersededBy,
+                item.decidedBy,
+                item.decidedAt,
+                item.reason,
+                item.automated,
+                item.attempts,
+                item.createdAt,
+                item.updatedAt);
     }
 }

@@ -1,16 +1,17 @@
 package com.pmsbridge.queue.apply;
 
-import com.pmsbridge.service.kafka.WithoutTransaction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.QueueAction;
+import com.pmsbridge.service.kafka.WithoutTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
@@ -28,8 +29,13 @@ public class ActionPublisher {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.QUEUE_ACTIONS)
                 .withKey(action.itemId())
-                .withHeaders(CloudEventHeaders.of(action.eventId(), "/queue-service", action.action().cloudEventType(),
-                        action.entityKey(), action.appliedAt(), action.org()))
+                .withHeaders(CloudEventHeaders.of(
+                        action.eventId(),
+                        "/queue-service",
+                        action.action().cloudEventType(),
+                        action.entityKey(),
+                        action.appliedAt(),
+                        action.org()))
                 .build();
         String json;
         try {
@@ -37,6 +43,8 @@ public class ActionPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        WithoutTransaction.run(() -> emitter.sendMessage(Message.of(json).addMetadata(metadata)).await().atMost(ACK_TIMEOUT));
+        WithoutTransaction.run(() -> emitter.sendMessage(Message.of(json).addMetadata(metadata))
+                .await()
+                .atMost(ACK_TIMEOUT));
     }
 }

@@ -5,11 +5,12 @@ import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,15 +59,25 @@ public class Decisions {
             item.status = ItemStatus.APPLIED;
             item.reason = null;
             log.item(item, "APPLY", actor, "APPLIED", item.summary);
-            metrics.counter("pms_queue_items_applied_total", "type", item.type.name(), "automated", Boolean.toString(automated))
+            metrics.counter(
+                            "pms_queue_items_applied_total",
+                            "type",
+                            item.type.name(),
+                            "automated",
+                            Boolean.toString(automated))
                     .increment();
-            Timer.builder("pms_queue_apply_latency_seconds").description("From item creation to its effect being published")
-                    .tag("type", item.type.name()).publishPercentileHistogram().register(metrics)
+            Timer.builder("pms_queue_apply_latency_seconds")
+                    .description("From item creation to its effect being published")
+                    .tag("type", item.type.name())
+                    .publishPercentileHistogram()
+                    .register(metrics)
                     .record(Duration.between(item.createdAt, item.decidedAt));
         } catch (EffectFailedException e) {
             fail(item, actor, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warnf("effect of item %s could not be published: %s", item.id, e.getClass().getSimpleName());
+            LOG.warnf(
+                    "effect of item %s could not be published: %s",
+                    item.id, e.getClass().getSimpleName());
             fail(item, actor, "the effect could not be published; retry");
         }
         return Optional.of(item);
@@ -85,7 +96,8 @@ public class Decisions {
         item.decidedAt = Instant.now();
         item.updatedAt = item.decidedAt;
         log.item(item, "SKIP", actor, "SKIPPED", reason == null ? item.summary : item.summary + " — " + reason);
-        metrics.counter("pms_queue_items_skipped_total", "type", item.type.name()).increment();
+        metrics.counter("pms_queue_items_skipped_total", "type", item.type.name())
+                .increment();
         return Optional.of(item);
     }
 
@@ -93,7 +105,8 @@ public class Decisions {
         item.status = ItemStatus.FAILED;
         item.reason = reason;
         log.item(item, "APPLY", actor, "FAILED", reason);
-        metrics.counter("pms_queue_items_failed_total", "type", item.type.name()).increment();
+        metrics.counter("pms_queue_items_failed_total", "type", item.type.name())
+                .increment();
     }
 
     private QueueItem lock(UUID id, String org) {

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** What applying each item type means for downstream tools. */
 final class Effects {
-    private Effects() {
-    }
+    private Effects() {}
 
     @SuppressWarnings("unchecked")
     static QueueAction of(QueueItem item, String actor, boolean automated) {
@@ -28,9 +27,21 @@ final class Effects {
         if (after instanceof Map<?, ?> values) {
             data.putAll((Map<String, Object>) values);
         }
-        return new QueueAction(QueueAction.SCHEMA_VERSION, item.id.toString(), action, item.org, item.connectionId,
-                item.propertyId, item.unitId, item.entityKey, item.id.toString(), item.type.name(), actor, automated,
-                data, Instant.now());
+        return new QueueAction(
+                QueueAction.SCHEMA_VERSION,
+                item.id.toString(),
+                action,
+                item.org,
+                item.connectionId,
+                item.propertyId,
+                item.unitId,
+                item.entityKey,
+                item.id.toString(),
+                item.type.name(),
+                actor,
+                automated,
+                data,
+                Instant.now());
     }
 
     private static QueueAction.Action requireUnit(QueueItem item, QueueAction.Action action, String what) {

@@ -6,6 +6,7 @@ import com.pmsbridge.queue.item.ItemType;
 import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -27,11 +28,11 @@ import java.util.UUID;
 public class ItemIntake {
     /** When an item of the key type arrives, pending items of these types for the same entity are moot. */
     private static final Map<ItemType, List<ItemType>> MAKES_MOOT = Map.of(
-            ItemType.LEASE_ARCHIVING, List.of(ItemType.MOVE_IN, ItemType.MOVE_OUT, ItemType.LEASE_CREATION,
-                    ItemType.LEASE_MODIFICATION),
+            ItemType.LEASE_ARCHIVING,
+                    List.of(ItemType.MOVE_IN, ItemType.MOVE_OUT, ItemType.LEASE_CREATION, ItemType.LEASE_MODIFICATION),
             ItemType.MOVE_OUT, List.of(ItemType.MOVE_IN),
-            ItemType.RESIDENT_DELETION, List.of(ItemType.RESIDENT_CREATION, ItemType.RESIDENT_MODIFICATION,
-                    ItemType.RESIDENT_INVITATION));
+            ItemType.RESIDENT_DELETION,
+                    List.of(ItemType.RESIDENT_CREATION, ItemType.RESIDENT_MODIFICATION, ItemType.RESIDENT_INVITATION));
 
     private final ActionLog log;
     private final MeterRegistry metrics;
@@ -46,7 +47,8 @@ public class ItemIntake {
     public List<QueueItem> accept(LifecycleEvent event) {
         Object email = event.after() == null ? null : event.after().get("email");
         List<QueueItem> created = new ArrayList<>();
-        for (ItemType type : ItemType.of(event.type(), email != null && !email.toString().isBlank())) {
+        for (ItemType type :
+                ItemType.of(event.type(), email != null && !email.toString().isBlank())) {
             UUID id = UUID.nameUUIDFromBytes(("item|" + event.eventId() + "|" + type).getBytes(StandardCharsets.UTF_8));
             if (QueueItem.findById(id) != null) {
                 metrics.counter("pms_queue_duplicates_total").increment();
@@ -56,7 +58,8 @@ public class ItemIntake {
             supersedeOlder(item);
             markMoot(item);
             item.persist();
-            metrics.counter("pms_queue_items_created_total", "type", type.name()).increment();
+            metrics.counter("pms_queue_items_created_total", "type", type.name())
+                    .increment();
             created.add(item);
         }
         return created;
@@ -87,14 +90,20 @@ public class ItemIntake {
 
     @SuppressWarnings("unchecked")
     private void supersedeOlder(QueueItem newer) {
-        List<QueueItem> older = QueueItem.list("org = ?1 and entityKey = ?2 and type = ?3 and status = ?4",
-                newer.org, newer.entityKey, newer.type, ItemStatus.PENDING);
+        List<QueueItem> older = QueueItem.list(
+                "org = ?1 and entityKey = ?2 and type = ?3 and status = ?4",
+                newer.org,
+                newer.entityKey,
+                newer.type,
+                ItemStatus.PENDING);
         for (QueueItem old : older) {
             if (newer.type.isModification()) {
                 // carry the older changes forward: the oldest "before" and the newest "after" of every field
-                Map<String, Object> before = new LinkedHashMap<>((Map<String, Object>) old.changes.getOrDefault("before", Map.of()));
+                Map<String, Object> before =
+                        new LinkedHashMap<>((Map<String, Object>) old.changes.getOrDefault("before", Map.of()));
                 ((Map<String, Object>) newer.changes.getOrDefault("before", Map.of())).forEach(before::putIfAbsent);
-                Map<String, Object> after = new LinkedHashMap<>((Map<String, Object>) old.changes.getOrDefault("after", Map.of()));
+                Map<String, Object> after =
+                        new LinkedHashMap<>((Map<String, Object>) old.changes.getOrDefault("after", Map.of()));
                 after.putAll((Map<String, Object>) newer.changes.getOrDefault("after", Map.of()));
                 List<String> fields = new ArrayList<>(before.keySet());
                 newer.changes.put("fields", fields);
@@ -106,7 +115,8 @@ public class ItemIntake {
             old.supersededBy = newer.id;
             old.updatedAt = Instant.now();
             log.item(old, "SUPERSEDE", ActionLog.AUTOMATION, "SUPERSEDED", "superseded by " + newer.id);
-            metrics.counter("pms_queue_items_superseded_total", "type", old.type.name()).increment();
+            metrics.counter("pms_queue_items_superseded_total", "type", old.type.name())
+                    .increment();
         }
     }
 
@@ -115,12 +125,16 @@ public class ItemIntake {
         if (moot.isEmpty()) {
             return;
         }
-        List<QueueItem> pending = QueueItem.list("org = ?1 and entityKey = ?2 and type in ?3 and status = ?4",
-                newer.org, newer.entityKey, moot, ItemStatus.PENDING);
+        List<QueueItem> pending = QueueItem.list(
+                "org = ?1 and entityKey = ?2 and type in ?3 and status = ?4",
+                newer.org,
+                newer.entityKey,
+                moot,
+                ItemStatus.PENDING);
         for (QueueItem item : pending) {
             item.suggestedSkip = true;
-            item.suggestion = "the PMS already shows this as done or moot: " + newer.type.name().toLowerCase().replace('_', ' ')
-                    + " arrived after it";
+            item.suggestion = "the PMS already shows this as done or moot: "
+                    + newer.type.name().toLowerCase().replace('_', ' ') + " arrived after it";
             item.updatedAt = Instant.now();
         }
     }

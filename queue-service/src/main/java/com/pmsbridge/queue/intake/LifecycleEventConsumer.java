@@ -7,9 +7,10 @@ import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
 import com.pmsbridge.queue.settings.AutoApplySettings;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 

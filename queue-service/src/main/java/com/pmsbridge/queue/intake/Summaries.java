@@ -5,12 +5,12 @@ import com.pmsbridge.queue.item.ItemType;
 
 /** Readable summaries that name entities by id and fields by name, never by personal data. */
 final class Summaries {
-    private Summaries() {
-    }
+    private Summaries() {}
 
     static String of(ItemType type, LifecycleEvent event) {
         String where = event.unitId() != null ? " in unit " + event.unitId() : "";
-        String subject = event.entityType().wireName() + " " + event.entityKey().substring(event.entityKey().lastIndexOf(':') + 1);
+        String subject = event.entityType().wireName() + " "
+                + event.entityKey().substring(event.entityKey().lastIndexOf(':') + 1);
         return switch (type) {
             case LEASE_CREATION -> "New lease " + subject.substring("lease ".length()) + where;
             case LEASE_MODIFICATION -> "Lease changed (" + String.join(", ", event.changedFields()) + ")" + where;

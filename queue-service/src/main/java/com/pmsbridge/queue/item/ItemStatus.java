@@ -1,5 +1,9 @@
 package com.pmsbridge.queue.item;
 
 public enum ItemStatus {
-    PENDING, APPLIED, SKIPPED, FAILED, SUPERSEDED
+    PENDING,
+    APPLIED,
+    SKIPPED,
+    FAILED,
+    SUPERSEDED
 }

@@ -6,8 +6,15 @@ import java.util.List;
 
 /** The kinds of Integration Queue items, each made from one lifecycle transition. */
 public enum ItemType {
-    RESIDENT_CREATION, RESIDENT_MODIFICATION, RESIDENT_DELETION, RESIDENT_INVITATION,
-    LEASE_CREATION, LEASE_MODIFICATION, LEASE_ARCHIVING, MOVE_IN, MOVE_OUT;
+    RESIDENT_CREATION,
+    RESIDENT_MODIFICATION,
+    RESIDENT_DELETION,
+    RESIDENT_INVITATION,
+    LEASE_CREATION,
+    LEASE_MODIFICATION,
+    LEASE_ARCHIVING,
+    MOVE_IN,
+    MOVE_OUT;
 
     /**
      * The items a lifecycle transition asks for. A new resident with an e-mail address also needs an invitation;
@@ -15,7 +22,8 @@ public enum ItemType {
      */
     public static List<ItemType> of(LifecycleType type, boolean hasEmail) {
         return switch (type) {
-            case RESIDENT_CREATED -> hasEmail ? List.of(RESIDENT_CREATION, RESIDENT_INVITATION) : List.of(RESIDENT_CREATION);
+            case RESIDENT_CREATED ->
+                hasEmail ? List.of(RESIDENT_CREATION, RESIDENT_INVITATION) : List.of(RESIDENT_CREATION);
             case RESIDENT_MODIFIED -> List.of(RESIDENT_MODIFICATION);
             case RESIDENT_DELETED -> List.of(RESIDENT_DELETION);
             case LEASE_CREATED -> List.of(LEASE_CREATION);

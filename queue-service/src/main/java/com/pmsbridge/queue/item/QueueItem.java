@@ -1,14 +1,15 @@
 package com.pmsbridge.queue.item;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.Map;
@@ -20,19 +21,27 @@ import java.util.UUID;
 public class QueueItem extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String org;
+
     @Column(name = "connection_id")
     public String connectionId;
+
     @Column(name = "property_id")
     public String propertyId;
+
     @Column(name = "unit_id")
     public String unitId;
+
     @Column(name = "entity_type")
     public String entityType;
+
     @Column(name = "entity_key")
     public String entityKey;
+
     @Enumerated(EnumType.STRING)
     public ItemType type;
+
     @Enumerated(EnumType.STRING)
     public ItemStatus status;
     /** Readable one-liner for the console; contains field names and ids, no personal data. */
@@ -40,25 +49,33 @@ public class QueueItem extends PanacheEntityBase {
     /** Before/after values of the relevant fields. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> changes;
+
     @Column(name = "source_event_id")
     public String sourceEventId;
+
     @Column(name = "superseded_by")
     public UUID supersededBy;
     /** The PMS already shows the effect as done (e.g. the lease was archived): Skip is suggested. */
     @Column(name = "suggested_skip")
     public boolean suggestedSkip;
+
     public String suggestion;
+
     @Column(name = "decided_by")
     public String decidedBy;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
     /** Why it was skipped, or why applying it failed. */
     public String reason;
     /** Applied by an auto-apply setting. */
     public boolean automated;
+
     public int attempts;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -4,6 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One log entry as the API shows it. */
-public record LogEntryView(long id, UUID itemId, String itemType, String propertyId, String connectionId, String action,
-                           String actor, String outcome, String details, Instant at) {
-}
+public record LogEntryView(
+        long id,
+        UUID itemId,
+        String itemType,
+        String propertyId,
+        String connectionId,
+        String action,
+        String actor,
+        String outcome,
+        String details,
+        Instant at) {}

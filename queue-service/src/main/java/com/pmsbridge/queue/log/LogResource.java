@@ -2,6 +2,8 @@ package com.pmsbridge.queue.log;
 
 import com.pmsbridge.service.persistence.SqlTimes;
 import com.pmsbridge.service.security.CallerOrg;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,9 +41,13 @@ public class LogResource {
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     @Operation(summary = "List executed actions and decisions of the caller's organisation")
-    public List<LogEntryView> list(@QueryParam("type") String type, @QueryParam("propertyId") String propertyId,
-                                   @QueryParam("actor") String actor, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<LogEntryView> list(
+            @QueryParam("type") String type,
+            @QueryParam("propertyId") String propertyId,
+            @QueryParam("actor") String actor,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         StringBuilder sql = new StringBuilder("""
                 select id, item_id, item_type, property_id, connection_id, action, actor, outcome, details, at
                 from action_log where org = :org""");
@@ -65,14 +70,23 @@ public class LogResource {
         List<LogEntryView> entries = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            entries.add(new LogEntryView(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], SqlTimes.toInstant(r[9])));
+            entries.add(new LogEntryView(
+                    ((Number) r[0]).longValue(),
+                    (UUID) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    (String) r[8],
+                    SqlTimes.toInstant(r[9])));
         }
         return entries;
     }
 
-    private static void condition(StringBuilder sql, Map<String, Object> parameters, String column, String name,
-                                  String value) {
+    private static void condition(
+            StringBuilder sql, Map<String, Object> parameters, String column, String name, String value) {
         if (value != null && !value.isBlank()) {
             sql.append(" and ").append(column).append(" = :").append(name);
             parameters.put(name, value);
@@ -83,7 +97,8 @@ public class LogResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("query parameter '" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z");
+            throw new BadRequestException(
+                    "query parameter '" + name + "' must be an ISO-8601 instant such as 2026-11-23T08:00:00Z");
         }
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -28,11 +29,14 @@ public class QueueMetrics {
                 .description("Pending items by organisation, type and age bucket (lt_1h, 1h_24h, gt_24h)")
                 .register(registry);
         this.oldest = MultiGauge.builder("pms_queue_oldest_pending_age_seconds")
-                .description("Age of the oldest pending item per organisation").baseUnit("seconds")
+                .description("Age of the oldest pending item per organisation")
+                .baseUnit("seconds")
                 .register(registry);
     }
 
-    @Scheduled(every = "${queue.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${queue.metrics.refresh-interval:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -44,7 +48,8 @@ public class QueueMetrics {
                            count(*)
                     from queue_item where status = 'PENDING' group by 1, 2, 3""").getResultList()) {
                 Object[] r = (Object[]) row;
-                pendingRows.add(MultiGauge.Row.of(Tags.of("org", (String) r[0], "type", (String) r[1], "age", (String) r[2]),
+                pendingRows.add(MultiGauge.Row.of(
+                        Tags.of("org", (String) r[0], "type", (String) r[1], "age", (String) r[2]),
                         ((Number) r[3]).doubleValue()));
             }
             pending.register(pendingRows, true);

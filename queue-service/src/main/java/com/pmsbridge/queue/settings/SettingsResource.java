@@ -1,7 +1,9 @@
 package com.pmsbridge.queue.settings;
 
-import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.queue.item.ItemType;
+import com.pmsbridge.service.security.CallerOrg;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -28,8 +29,7 @@ public class SettingsResource {
     }
 
     /** A change: an item type, optionally one property (else the organisation default), on or off. */
-    public record Change(ItemType itemType, String propertyId, Boolean enabled) {
-    }
+    public record Change(ItemType itemType, String propertyId, Boolean enabled) {}
 
     @GET
     @RolesAllowed({"viewer", "operator", "admin"})
@@ -44,6 +44,7 @@ public class SettingsResource {
         if (change == null || change.itemType() == null || change.enabled() == null) {
             throw new BadRequestException("fields 'itemType' and 'enabled' are required");
         }
-        return settings.change(caller.value(), change.propertyId(), change.itemType(), change.enabled(), caller.subject());
+        return settings.change(
+                caller.value(), change.propertyId(), change.itemType(), change.enabled(), caller.subject());
     }
 }

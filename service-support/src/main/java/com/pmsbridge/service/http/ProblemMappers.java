@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error as a problem document: 401 (with {@code WWW-Authenticate: Bearer}) and 403 from security, 400 for
@@ -21,26 +22,33 @@ public class ProblemMappers {
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e) {
         return Problems.builder(401, "unauthenticated", "a valid bearer token is required")
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper({ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
     public Response forbidden(RuntimeException e) {
-        String detail = e instanceof jakarta.ws.rs.ForbiddenException web && web.getMessage() != null
-                && !web.getMessage().startsWith("HTTP 403") ? web.getMessage() : "your role does not allow this";
+        String detail = e instanceof jakarta.ws.rs.ForbiddenException web
+                        && web.getMessage() != null
+                        && !web.getMessage().startsWith("HTTP 403")
+                ? web.getMessage()
+                : "your role does not allow this";
         return Problems.of(403, "forbidden", detail);
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        return Problems.of(400, "invalid-json", "the request body is not valid JSON for this operation: "
-                + e.getOriginalMessage());
+        return Problems.of(
+                400,
+                "invalid-json",
+                "the request body is not valid JSON for this operation: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? defaultDetail(status) : e.getMessage();
+        String message =
+                e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? defaultDetail(status) : e.getMessage();
         return Problems.of(status, "http-" + status, message);
     }
 

@@ -10,8 +10,7 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://pms-bridge.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Response of(int status, String type, String detail) {
         return builder(status, type, detail).build();

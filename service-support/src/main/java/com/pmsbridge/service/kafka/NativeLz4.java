@@ -1,10 +1,11 @@
 package com.pmsbridge.service.kafka;
 
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import net.jpountz.lz4.LZ4Factory;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Loads lz4-java's native library at startup, so the Kafka clients compress and decompress lz4 batches with it.

@@ -17,8 +17,7 @@ public final class WithoutTransaction {
             .unchanged()
             .build();
 
-    private WithoutTransaction() {
-    }
+    private WithoutTransaction() {}
 
     public static <T> T call(Supplier<T> work) {
         return NO_TRANSACTION.contextualSupplier(work).get();

@@ -3,6 +3,7 @@ package com.pmsbridge.service.metrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -24,10 +25,12 @@ public class HttpLatencyHistogram {
                 if (!id.getName().equals("http.server.requests")) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().percentilesHistogram(true)
+                return DistributionStatisticConfig.builder()
+                        .percentilesHistogram(true)
                         .minimumExpectedValue((double) Duration.ofMillis(5).toNanos())
                         .maximumExpectedValue((double) Duration.ofSeconds(30).toNanos())
-                        .build().merge(config);
+                        .build()
+                        .merge(config);
             }
         };
     }

@@ -1,7 +1,6 @@
 package com.pmsbridge.service.persistence;
 
 import org.postgresql.PGConnection;
-
 import org.postgresql.copy.CopyIn;
 
 import java.nio.charset.StandardCharsets;

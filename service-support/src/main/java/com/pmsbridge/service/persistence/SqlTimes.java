@@ -6,8 +6,7 @@ import java.time.OffsetDateTime;
 
 /** Native queries return timestamptz columns as Instant, OffsetDateTime or Timestamp depending on the driver path. */
 public final class SqlTimes {
-    private SqlTimes() {
-    }
+    private SqlTimes() {}
 
     public static Instant toInstant(Object value) {
         return switch (value) {
@@ -15,7 +14,9 @@ public final class SqlTimes {
             case Instant instant -> instant;
             case OffsetDateTime offset -> offset.toInstant();
             case Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalArgumentException("not a time: " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "not a time: " + value.getClass().getName());
         };
     }
 }

@@ -1,8 +1,9 @@
 package com.pmsbridge.service.security;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The organisation of the caller, from the token's {@code org} claim; every query and command is scoped by it. */
 @RequestScoped

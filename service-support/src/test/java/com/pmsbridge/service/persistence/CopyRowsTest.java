@@ -21,8 +21,11 @@ class CopyRowsTest {
 
         String text = new CopyRows(1).row(json).text();
 
-        assertThat(text).isEqualTo(json.replace("\\", "\\\\").replace("\t", "\\t").replace("\r", "\\r")
-                .replace("\n", "\\n") + "\n");
+        assertThat(text)
+                .isEqualTo(json.replace("\\", "\\\\")
+                                .replace("\t", "\\t")
+                                .replace("\r", "\\r")
+                                .replace("\n", "\\n") + "\n");
         assertThat(text.chars().filter(c -> c == '\n').count()).isEqualTo(1);
     }
 

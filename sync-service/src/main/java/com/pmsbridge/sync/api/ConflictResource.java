@@ -4,6 +4,8 @@ import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.sync.conflict.Conflict;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -12,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,18 +29,31 @@ public class ConflictResource {
         this.caller = caller;
     }
 
-    public record ConflictView(UUID id, String entityKey, String entityType, String propertyId, String field,
-                               Object hubValue, Object pmsValue, String hubVersion, String pmsVersion, String rule,
-                               String winner, String status, String reason, Instant createdAt) {
-    }
+    public record ConflictView(
+            UUID id,
+            String entityKey,
+            String entityType,
+            String propertyId,
+            String field,
+            Object hubValue,
+            Object pmsValue,
+            String hubVersion,
+            String pmsVersion,
+            String rule,
+            String winner,
+            String status,
+            String reason,
+            Instant createdAt) {}
 
     @GET
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     @Operation(summary = "List conflicts, newest first")
-    public List<ConflictView> list(@QueryParam("entityType") String entityType, @QueryParam("propertyId") String propertyId,
-                                   @QueryParam("status") @DefaultValue("OPEN") String status,
-                                   @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<ConflictView> list(
+            @QueryParam("entityType") String entityType,
+            @QueryParam("propertyId") String propertyId,
+            @QueryParam("status") @DefaultValue("OPEN") String status,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         StringBuilder query = new StringBuilder("org = :org and status = :status");
         Parameters parameters = Parameters.with("org", caller.value()).and("status", status.toUpperCase());
         if (entityType != null) {
@@ -51,9 +65,24 @@ public class ConflictResource {
             parameters.and("propertyId", propertyId);
         }
         return Conflict.<Conflict>find(query.toString(), Sort.descending("createdAt"), parameters)
-                .page(0, Math.clamp(limit, 1, 500)).list().stream()
-                .map(c -> new ConflictView(c.id, c.entityKey, c.entityType, c.propertyId, c.field, c.hubValue,
-                        c.pmsValue, c.hubVersion, c.pmsVersion, c.rule, c.winner, c.status, c.reason, c.createdAt))
+                .page(0, Math.clamp(limit, 1, 500))
+                .list()
+                .stream()
+                .map(c -> new ConflictView(
+                        c.id,
+                        c.entityKey,
+                        c.entityType,
+                        c.propertyId,
+                        c.field,
+                        c.hubValue,
+                        c.pmsValue,
+                        c.hubVersion,
+                        c.pmsVersion,
+                        c.rule,
+                        c.winner,
+                        c.status,
+                        c.reason,
+                        c.createdAt))
                 .toList();
     }
 }

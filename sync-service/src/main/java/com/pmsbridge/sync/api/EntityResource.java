@@ -4,6 +4,8 @@ import com.pmsbridge.service.persistence.SqlTimes;
 import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.sync.hubedit.HubEdits;
 import com.pmsbridge.sync.projection.EntityState;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,19 +39,31 @@ public class EntityResource {
         this.edits = edits;
     }
 
-    public record FieldView(Object value, String source, String version, boolean pendingWriteBack) {
-    }
+    public record FieldView(Object value, String source, String version, boolean pendingWriteBack) {}
 
-    public record EntityView(String entityKey, String entityType, String org, String connectionId, String externalId,
-                             boolean deleted, String version, Map<String, FieldView> fields, Instant updatedAt) {
-    }
+    public record EntityView(
+            String entityKey,
+            String entityType,
+            String org,
+            String connectionId,
+            String externalId,
+            boolean deleted,
+            String version,
+            Map<String, FieldView> fields,
+            Instant updatedAt) {}
 
-    public record HistoryEntry(int seq, String eventId, String source, String op, String version,
-                               List<String> changedFields, boolean applied, Instant occurredAt, Instant receivedAt) {
-    }
+    public record HistoryEntry(
+            int seq,
+            String eventId,
+            String source,
+            String op,
+            String version,
+            List<String> changedFields,
+            boolean applied,
+            Instant occurredAt,
+            Instant receivedAt) {}
 
-    public record Edit(Map<String, Object> fields) {
-    }
+    public record Edit(Map<String, Object> fields) {}
 
     @GET
     @RolesAllowed({"viewer", "operator", "admin"})
@@ -61,11 +74,24 @@ public class EntityResource {
         Map<String, FieldView> fields = new LinkedHashMap<>();
         state.data.forEach((name, value) -> {
             EntityState.FieldVersion version = state.fieldVersions.get(name);
-            fields.put(name, new FieldView(value, version == null ? null : version.source(),
-                    version == null ? null : version.version(), version != null && version.pending()));
+            fields.put(
+                    name,
+                    new FieldView(
+                            value,
+                            version == null ? null : version.source(),
+                            version == null ? null : version.version(),
+                            version != null && version.pending()));
         });
-        return new EntityView(state.entityKey, state.entityType, state.org, state.connectionId, state.externalId,
-                state.deleted, state.version, fields, state.updatedAt);
+        return new EntityView(
+                state.entityKey,
+                state.entityType,
+                state.org,
+                state.connectionId,
+                state.externalId,
+                state.deleted,
+                state.version,
+                fields,
+                state.updatedAt);
     }
 
     @GET
@@ -79,11 +105,18 @@ public class EntityResource {
         for (Object row : em.createNativeQuery("""
                         select entity_seq, event_id, source, op, source_version, cast(changed_fields as text), applied,
                                occurred_at, received_at
-                        from event_store where entity_key = ?1 order by entity_seq""")
-                .setParameter(1, entityKey).getResultList()) {
+                        from event_store where entity_key = ?1 order by entity_seq""").setParameter(1, entityKey).getResultList()) {
             Object[] r = (Object[]) row;
-            entries.add(new HistoryEntry(((Number) r[0]).intValue(), (String) r[1], (String) r[2], String.valueOf(r[3]),
-                    (String) r[4], fields((String) r[5]), (Boolean) r[6], SqlTimes.toInstant(r[7]), SqlTimes.toInstant(r[8])));
+            entries.add(new HistoryEntry(
+                    ((Number) r[0]).intValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    String.valueOf(r[3]),
+                    (String) r[4],
+                    fields((String) r[5]),
+                    (Boolean) r[6],
+                    SqlTimes.toInstant(r[7]),
+                    SqlTimes.toInstant(r[8])));
         }
         return entries;
     }

@@ -1,12 +1,13 @@
 package com.pmsbridge.sync.conflict;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,30 +21,41 @@ public class Conflict extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String org;
+
     @Column(name = "entity_key")
     public String entityKey;
+
     @Column(name = "entity_type")
     public String entityType;
+
     @Column(name = "property_id")
     public String propertyId;
+
     public String field;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "hub_value")
     public Object hubValue;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "pms_value")
     public Object pmsValue;
+
     @Column(name = "hub_version")
     public String hubVersion;
+
     @Column(name = "pms_version")
     public String pmsVersion;
     /** pms-wins, hub-wins, latest-wins, or writeback-rejected. */
     public String rule;
     /** pms or hub: whose value the state now holds. */
     public String winner;
+
     public String status;
     public String reason;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

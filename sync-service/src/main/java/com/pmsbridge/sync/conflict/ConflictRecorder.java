@@ -6,6 +6,7 @@ import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.sync.outbox.Outbox;
 import com.pmsbridge.sync.projection.EntityState;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,17 @@ public class ConflictRecorder {
         this.metrics = metrics;
     }
 
-    public Conflict record(EntityState state, String field, Object hubValue, String hubVersion, Object pmsValue,
-                           String pmsVersion, String rule, String winner, String reason, String causeId) {
+    public Conflict record(
+            EntityState state,
+            String field,
+            Object hubValue,
+            String hubVersion,
+            Object pmsValue,
+            String pmsVersion,
+            String rule,
+            String winner,
+            String reason,
+            String causeId) {
         Conflict conflict = new Conflict();
         conflict.id = UUID.nameUUIDFromBytes(("conflict|" + causeId + "|" + field).getBytes(StandardCharsets.UTF_8));
         if (Conflict.findById(conflict.id) != null) {
@@ -56,12 +66,23 @@ public class ConflictRecorder {
         after.put(field, "pms".equals(winner) ? pmsValue : hubValue);
         after.put("conflictId", conflict.id.toString());
         after.put("rule", rule);
-        outbox.addLifecycle(new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, conflict.id.toString(),
-                LifecycleType.FIELD_CONFLICT_RECORDED, state.org, state.connectionId,
-                EntityType.fromWireName(state.entityType), state.entityKey, conflict.propertyId,
-                Objects.toString(state.data.get("unitId"), null), List.of(field), before, after, List.of(causeId),
+        outbox.addLifecycle(new LifecycleEvent(
+                LifecycleEvent.SCHEMA_VERSION,
+                conflict.id.toString(),
+                LifecycleType.FIELD_CONFLICT_RECORDED,
+                state.org,
+                state.connectionId,
+                EntityType.fromWireName(state.entityType),
+                state.entityKey,
+                conflict.propertyId,
+                Objects.toString(state.data.get("unitId"), null),
+                List.of(field),
+                before,
+                after,
+                List.of(causeId),
                 conflict.createdAt));
-        metrics.counter("pms_sync_conflicts_total", "entity", state.entityType, "rule", rule).increment();
+        metrics.counter("pms_sync_conflicts_total", "entity", state.entityType, "rule", rule)
+                .increment();
         return conflict;
     }
 }

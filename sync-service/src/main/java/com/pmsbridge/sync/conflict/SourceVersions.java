@@ -11,8 +11,7 @@ import java.util.Comparator;
 public final class SourceVersions {
     public static final Comparator<String> ORDER = SourceVersions::compare;
 
-    private SourceVersions() {
-    }
+    private SourceVersions() {}
 
     public static int compare(String a, String b) {
         if (a.equals(b)) {
@@ -45,8 +44,12 @@ public final class SourceVersions {
      */
     static boolean sameUtcShape(String a, String b) {
         int length = a.length();
-        if (length != b.length() || length < 20 || a.charAt(length - 1) != 'Z' || b.charAt(length - 1) != 'Z'
-                || a.charAt(10) != 'T' || b.charAt(10) != 'T') {
+        if (length != b.length()
+                || length < 20
+                || a.charAt(length - 1) != 'Z'
+                || b.charAt(length - 1) != 'Z'
+                || a.charAt(10) != 'T'
+                || b.charAt(10) != 'T') {
             return false;
         }
         for (int i = 0; i < length - 1; i++) {
@@ -58,7 +61,10 @@ public final class SourceVersions {
             }
         }
         // yyyy-MM-ddTHH:mm:ss, optionally .fraction; b has the same separators, checked above
-        return a.charAt(4) == '-' && a.charAt(7) == '-' && a.charAt(13) == ':' && a.charAt(16) == ':'
+        return a.charAt(4) == '-'
+                && a.charAt(7) == '-'
+                && a.charAt(13) == ':'
+                && a.charAt(16) == ':'
                 && (length == 20 || a.charAt(19) == '.');
     }
 

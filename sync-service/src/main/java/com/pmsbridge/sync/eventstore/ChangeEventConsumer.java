@@ -7,15 +7,16 @@ import com.pmsbridge.sync.projection.ConcurrentProjectionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes every {@code pms.<entity>.changes.v1} topic, a polled batch at a time, in one transaction per batch. The
@@ -47,6 +48,7 @@ public class ChangeEventConsumer {
      * that are almost never there (docs/sync-service.md).
      */
     private final AtomicInteger lookupsLeft = new AtomicInteger(LOOKUP_BATCHES);
+
     private final Counter retries;
     private final Counter redeliveries;
     private final Counter outageRetries;
@@ -96,19 +98,24 @@ public class ChangeEventConsumer {
                 return;
             } catch (RuntimeException e) {
                 if (!lookUpKnownIds && ConcurrentProjectionException.isRedelivery(e)) {
-                    LOG.infof("a batch of %d changes held one stored before (a redelivery); projecting it again "
-                            + "with the stored ids dropped", events.size());
+                    LOG.infof(
+                            "a batch of %d changes held one stored before (a redelivery); projecting it again "
+                                    + "with the stored ids dropped",
+                            events.size());
                     redeliveries.increment();
                     lookUpKnownIds = true;
                     lookupsLeft.set(LOOKUP_BATCHES);
                 } else if (ConcurrentProjectionException.isRace(e) && ++races < MAX_RACE_ATTEMPTS) {
                     // no exception message: a unique violation's message quotes the row's values
-                    LOG.infof("a batch of %d changes raced another writer of the same entities; projecting it "
-                            + "again (attempt %d of %d)", events.size(), races + 1, MAX_RACE_ATTEMPTS);
+                    LOG.infof(
+                            "a batch of %d changes raced another writer of the same entities; projecting it "
+                                    + "again (attempt %d of %d)",
+                            events.size(), races + 1, MAX_RACE_ATTEMPTS);
                     retries.increment();
                     lookUpKnownIds = true;
                 } else if (DatabaseOutage.is(e)) {
-                    LOG.warnf("database unavailable (%s); retrying a batch of %d changes in %d ms",
+                    LOG.warnf(
+                            "database unavailable (%s); retrying a batch of %d changes in %d ms",
                             DatabaseOutage.describe(e), events.size(), backoffMs);
                     outageRetries.increment();
                     pause(backoffMs, e);

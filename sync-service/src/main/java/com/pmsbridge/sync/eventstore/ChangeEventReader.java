@@ -6,11 +6,9 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 
-
 /** Reads and validates a change event from its JSON form, naming what is wrong when it is not valid. */
 public final class ChangeEventReader {
-    private ChangeEventReader() {
-    }
+    private ChangeEventReader() {}
 
     public static ChangeEvent read(String json) {
         if (json == null || json.isBlank()) {
@@ -20,7 +18,8 @@ public final class ChangeEventReader {
         try {
             event = ContractJson.mapper().readValue(json, ChangeEvent.class);
         } catch (ValueInstantiationException e) {
-            throw new InvalidChangeEventException("invalid change event: " + e.getCause().getMessage());
+            throw new InvalidChangeEventException(
+                    "invalid change event: " + e.getCause().getMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidChangeEventException("unreadable change event: " + e.getOriginalMessage());
         }
@@ -39,7 +38,8 @@ public final class ChangeEventReader {
             throw new InvalidChangeEventException("missing field 'occurredAt' or 'receivedAt'");
         }
         if (event.op() != Op.DELETE && (event.data() == null || event.data().isEmpty())) {
-            throw new InvalidChangeEventException("field 'data' is required for op " + event.op().code());
+            throw new InvalidChangeEventException(
+                    "field 'data' is required for op " + event.op().code());
         }
         return event;
     }
@@ -49,5 +49,4 @@ public final class ChangeEventReader {
             throw new InvalidChangeEventException("missing field '" + field + "'");
         }
     }
-
 }

@@ -10,8 +10,7 @@ import java.sql.SQLTransientConnectionException;
  * shutting down or not accepting connections yet.
  */
 final class DatabaseOutage {
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -21,7 +20,8 @@ final class DatabaseOutage {
             if (t instanceof SQLException sql && sql.getSQLState() != null && outageState(sql.getSQLState())) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getMessage() != null
+            if (t instanceof SQLException sql
+                    && sql.getMessage() != null
                     && sql.getMessage().startsWith("Acquisition timeout")) {
                 return true; // the connection pool found no usable connection in time
             }
@@ -40,7 +40,10 @@ final class DatabaseOutage {
     }
 
     private static boolean outageState(String state) {
-        return state.startsWith("08") || state.startsWith("53") || state.equals("57P01") || state.equals("57P02")
+        return state.startsWith("08")
+                || state.startsWith("53")
+                || state.equals("57P01")
+                || state.equals("57P02")
                 || state.equals("57P03");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.service.persistence.CopyRows;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -24,8 +25,8 @@ public class EventStore {
         if (eventIds.isEmpty()) {
             return known;
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "select event_id from event_store where event_id = any(?)")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("select event_id from event_store where event_id = any(?)")) {
             select.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -41,9 +42,13 @@ public class EventStore {
      *
      * @param payload the change event's JSON as it arrived (stored as is, not serialised again)
      */
-    public record StoredEvent(ChangeEvent event, String payload, int entitySeq, String source, List<String> changedFields,
-                              boolean applied) {
-    }
+    public record StoredEvent(
+            ChangeEvent event,
+            String payload,
+            int entitySeq,
+            String source,
+            List<String> changedFields,
+            boolean applied) {}
 
     /**
      * Appends a batch of changes with one COPY on the caller's transaction's connection; {@code stored_at} is each
@@ -53,10 +58,21 @@ public class EventStore {
         CopyRows rows = new CopyRows(14);
         for (StoredEvent stored : events) {
             ChangeEvent e = stored.event();
-            rows.row(e.eventId(), e.key().value(), stored.entitySeq(), e.org(), e.connectionId(),
-                    e.entityType().wireName(), stored.source(), e.op().code(), e.sourceVersion(),
-                    json(stored.changedFields()), stored.applied(), stored.payload() != null ? stored.payload() : json(e),
-                    e.occurredAt(), e.receivedAt());
+            rows.row(
+                    e.eventId(),
+                    e.key().value(),
+                    stored.entitySeq(),
+                    e.org(),
+                    e.connectionId(),
+                    e.entityType().wireName(),
+                    stored.source(),
+                    e.op().code(),
+                    e.sourceVersion(),
+                    json(stored.changedFields()),
+                    stored.applied(),
+                    stored.payload() != null ? stored.payload() : json(e),
+                    e.occurredAt(),
+                    e.receivedAt());
         }
         rows.copyInto(connection, """
                 event_store (event_id, entity_key, entity_seq, org, connection_id, entity_type, source, op,

@@ -12,6 +12,7 @@ import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
@@ -34,8 +35,12 @@ public class HubEdits {
     private final Outbox outbox;
     private final OutboxRelay relay;
 
-    HubEdits(OwnershipPolicy ownership, ChangeProjector projector, HybridLogicalClock clock, Outbox outbox,
-             OutboxRelay relay) {
+    HubEdits(
+            OwnershipPolicy ownership,
+            ChangeProjector projector,
+            HybridLogicalClock clock,
+            Outbox outbox,
+            OutboxRelay relay) {
         this.ownership = ownership;
         this.projector = projector;
         this.clock = clock;
@@ -51,14 +56,27 @@ public class HubEdits {
             }
             for (String field : fields.keySet()) {
                 if (ownership.owner(state.entityType, field) == Owner.PMS) {
-                    throw new ClientErrorException("field '" + field + "' of a " + state.entityType
-                            + " is owned by the PMS; change it in the PMS", 409);
+                    throw new ClientErrorException(
+                            "field '" + field + "' of a " + state.entityType
+                                    + " is owned by the PMS; change it in the PMS",
+                            409);
                 }
             }
             EntityKey key = EntityKey.parse(entityKey);
             Instant now = Instant.now();
-            ChangeEvent edit = new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), org,
-                    key.connectionId(), "hub", key.type(), key.externalId(), Op.UPDATE, clock.next(), null, now, now,
+            ChangeEvent edit = new ChangeEvent(
+                    ChangeEvent.SCHEMA_VERSION,
+                    UUID.randomUUID().toString(),
+                    org,
+                    key.connectionId(),
+                    "hub",
+                    key.type(),
+                    key.externalId(),
+                    Op.UPDATE,
+                    clock.next(),
+                    null,
+                    now,
+                    now,
                     new LinkedHashMap<>(fields));
             projector.project(edit, ChangeProjector.SOURCE_HUB);
             writeBack(state, edit, actor);
@@ -75,13 +93,24 @@ public class HubEdits {
         });
         WritebackCommand.Type type = switch (state.entityType) {
             case "workorder" -> shared.containsKey("status") ? WritebackCommand.Type.UPDATE_WORK_ORDER_STATUS : null;
-            case "resident" -> shared.containsKey("email") || shared.containsKey("phone")
-                    ? WritebackCommand.Type.UPDATE_RESIDENT_CONTACT : null;
+            case "resident" ->
+                shared.containsKey("email") || shared.containsKey("phone")
+                        ? WritebackCommand.Type.UPDATE_RESIDENT_CONTACT
+                        : null;
             default -> null;
         };
         if (type != null) {
-            outbox.addCommand(new WritebackCommand(WritebackCommand.SCHEMA_VERSION, edit.eventId(), type, state.org,
-                    state.connectionId, state.entityKey, state.externalId, shared, actor, edit.receivedAt()));
+            outbox.addCommand(new WritebackCommand(
+                    WritebackCommand.SCHEMA_VERSION,
+                    edit.eventId(),
+                    type,
+                    state.org,
+                    state.connectionId,
+                    state.entityKey,
+                    state.externalId,
+                    shared,
+                    actor,
+                    edit.receivedAt()));
         }
     }
 }

@@ -10,11 +10,12 @@ import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.sync.projection.StateCache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.io.IOException;
 import java.util.List;
@@ -49,20 +50,28 @@ public class WritebackResultConsumer {
             // meanwhile would otherwise be overwritten with what was read here
             EntityState state = EntityState.findById(result.entityKey(), LockModeType.PESSIMISTIC_WRITE);
             List<?> payloads = em.createNativeQuery("select cast(payload as text) from event_store where event_id = ?1")
-                    .setParameter(1, result.commandId()).getResultList();
+                    .setParameter(1, result.commandId())
+                    .getResultList();
             if (state == null || payloads.isEmpty()) {
                 return;
             }
             JsonNode edit = read((String) payloads.getFirst());
             edit.path("data").properties().forEach(field -> {
                 EntityState.FieldVersion version = state.fieldVersions.get(field.getKey());
-                conflicts.record(state, field.getKey(), state.data.get(field.getKey()),
-                        version == null ? null : version.version(), null, null, "writeback-rejected",
-                        ChangeProjector.SOURCE_HUB, "the PMS did not take the write-back: " + result.reason(),
+                conflicts.record(
+                        state,
+                        field.getKey(),
+                        state.data.get(field.getKey()),
+                        version == null ? null : version.version(),
+                        null,
+                        null,
+                        "writeback-rejected",
+                        ChangeProjector.SOURCE_HUB,
+                        "the PMS did not take the write-back: " + result.reason(),
                         result.commandId());
                 if (version != null) {
-                    state.fieldVersions.put(field.getKey(), new EntityState.FieldVersion(version.version(),
-                            version.source(), false));
+                    state.fieldVersions.put(
+                            field.getKey(), new EntityState.FieldVersion(version.version(), version.source(), false));
                 }
             });
         });

@@ -5,6 +5,7 @@ import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.projection.EntityState;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -25,15 +26,24 @@ public class LifecycleDeriver {
     static final String STATUS = "status";
     static final String MOVE_OUT_DATE = "moveOutDate";
 
-    public List<LifecycleEvent> derive(ChangeEvent event, boolean existedBefore, Map<String, Object> before,
-                                       EntityState after, List<String> changed) {
+    public List<LifecycleEvent> derive(
+            ChangeEvent event,
+            boolean existedBefore,
+            Map<String, Object> before,
+            EntityState after,
+            List<String> changed) {
         if (changed.isEmpty() || (event.op() == Op.SNAPSHOT && !existedBefore)) {
             return List.of();
         }
         List<LifecycleType> types = switch (event.entityType()) {
             case LEASE -> lease(existedBefore, before, after, changed);
-            case RESIDENT -> simple(existedBefore, after, LifecycleType.RESIDENT_CREATED,
-                    LifecycleType.RESIDENT_MODIFIED, LifecycleType.RESIDENT_DELETED);
+            case RESIDENT ->
+                simple(
+                        existedBefore,
+                        after,
+                        LifecycleType.RESIDENT_CREATED,
+                        LifecycleType.RESIDENT_MODIFIED,
+                        LifecycleType.RESIDENT_DELETED);
             case WORKORDER -> workOrder(existedBefore, after, changed);
             default -> List.of();
         };
@@ -44,8 +54,8 @@ public class LifecycleDeriver {
         return events;
     }
 
-    private static List<LifecycleType> lease(boolean existedBefore, Map<String, Object> before, EntityState after,
-                                             List<String> changed) {
+    private static List<LifecycleType> lease(
+            boolean existedBefore, Map<String, Object> before, EntityState after, List<String> changed) {
         List<LifecycleType> types = new ArrayList<>();
         if (after.deleted) {
             return existedBefore ? List.of(LifecycleType.LEASE_ARCHIVED) : List.of();
@@ -56,7 +66,8 @@ public class LifecycleDeriver {
             types.add(LifecycleType.MOVE_IN);
         }
         boolean endedNow = changed.contains(STATUS) && "PAST".equals(status);
-        boolean moveOutSet = changed.contains(MOVE_OUT_DATE) && after.data.get(MOVE_OUT_DATE) != null
+        boolean moveOutSet = changed.contains(MOVE_OUT_DATE)
+                && after.data.get(MOVE_OUT_DATE) != null
                 && before.get(MOVE_OUT_DATE) == null;
         if (endedNow || moveOutSet) {
             types.add(LifecycleType.MOVE_OUT);
@@ -64,8 +75,12 @@ public class LifecycleDeriver {
         return types;
     }
 
-    private static List<LifecycleType> simple(boolean existedBefore, EntityState after, LifecycleType created,
-                                              LifecycleType modified, LifecycleType deleted) {
+    private static List<LifecycleType> simple(
+            boolean existedBefore,
+            EntityState after,
+            LifecycleType created,
+            LifecycleType modified,
+            LifecycleType deleted) {
         if (after.deleted) {
             return existedBefore ? List.of(deleted) : List.of();
         }
@@ -82,8 +97,13 @@ public class LifecycleDeriver {
         return changed.contains(STATUS) ? List.of(LifecycleType.WORK_ORDER_STATUS_CHANGED) : List.of();
     }
 
-    private static LifecycleEvent toEvent(LifecycleType type, ChangeEvent cause, boolean existedBefore,
-                                          Map<String, Object> before, EntityState after, List<String> changed) {
+    private static LifecycleEvent toEvent(
+            LifecycleType type,
+            ChangeEvent cause,
+            boolean existedBefore,
+            Map<String, Object> before,
+            EntityState after,
+            List<String> changed) {
         Map<String, Object> beforeValues = new LinkedHashMap<>();
         Map<String, Object> afterValues = new LinkedHashMap<>();
         if (existedBefore) {
@@ -94,10 +114,22 @@ public class LifecycleDeriver {
         } else {
             afterValues.putAll(after.data);
         }
-        String id = UUID.nameUUIDFromBytes((cause.eventId() + "|" + type).getBytes(StandardCharsets.UTF_8)).toString();
-        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, id, type, cause.org(), cause.connectionId(),
-                cause.entityType(), after.entityKey, text(after.data.get("propertyId")), text(after.data.get("unitId")),
-                existedBefore ? List.copyOf(changed) : List.of(), beforeValues, afterValues, List.of(cause.eventId()),
+        String id = UUID.nameUUIDFromBytes((cause.eventId() + "|" + type).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new LifecycleEvent(
+                LifecycleEvent.SCHEMA_VERSION,
+                id,
+                type,
+                cause.org(),
+                cause.connectionId(),
+                cause.entityType(),
+                after.entityKey,
+                text(after.data.get("propertyId")),
+                text(after.data.get("unitId")),
+                existedBefore ? List.copyOf(changed) : List.of(),
+                beforeValues,
+                afterValues,
+                List.of(cause.eventId()),
                 cause.occurredAt());
     }
 

@@ -7,9 +7,10 @@ import com.pmsbridge.sync.outbox.Outbox;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.hibernate.Session;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -78,7 +79,9 @@ public class MoveIns {
         return claimed;
     }
 
-    @Scheduled(every = "${sync.move-in.check-interval}", delayed = "30s",
+    @Scheduled(
+            every = "${sync.move-in.check-interval}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void scheduled() {
@@ -105,10 +108,16 @@ public class MoveIns {
                                       where e.entity_key = s.entity_key and e.entity_seq = 1)
                                 for update of s skip locked)
                             select * from due""")
-                    .setParameter(1, Date.valueOf(today)).setParameter(2, config.zone().getId()).getResultList();
+                    .setParameter(1, Date.valueOf(today))
+                    .setParameter(2, config.zone().getId())
+                    .getResultList();
             List<String> keys = due.stream().map(lease -> (String) lease[0]).toList();
-            Set<String> claimed = em.unwrap(Session.class).doReturningWork(connection -> claim(connection, keys, CAUSE_DATE));
-            outbox.addLifecycle(due.stream().filter(lease -> claimed.contains((String) lease[0])).map(MoveIns::moveIn).toList());
+            Set<String> claimed =
+                    em.unwrap(Session.class).doReturningWork(connection -> claim(connection, keys, CAUSE_DATE));
+            outbox.addLifecycle(due.stream()
+                    .filter(lease -> claimed.contains((String) lease[0]))
+                    .map(MoveIns::moveIn)
+                    .toList());
             return claimed.size();
         });
         if (announced > 0) {
@@ -122,10 +131,23 @@ public class MoveIns {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("moveInDate", lease[5]);
         after.put("reason", "move-in date reached");
-        String id = UUID.nameUUIDFromBytes((key + "|" + LifecycleType.MOVE_IN + "|date").getBytes(StandardCharsets.UTF_8))
+        String id = UUID.nameUUIDFromBytes(
+                        (key + "|" + LifecycleType.MOVE_IN + "|date").getBytes(StandardCharsets.UTF_8))
                 .toString();
-        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, id, LifecycleType.MOVE_IN, (String) lease[1],
-                (String) lease[2], EntityType.LEASE, key, (String) lease[3], (String) lease[4], List.of("moveInDate"),
-                Map.of(), after, List.of(), Instant.now());
+        return new LifecycleEvent(
+                LifecycleEvent.SCHEMA_VERSION,
+                id,
+                LifecycleType.MOVE_IN,
+                (String) lease[1],
+                (String) lease[2],
+                EntityType.LEASE,
+                key,
+                (String) lease[3],
+                (String) lease[4],
+                List.of("moveInDate"),
+                Map.of(),
+                after,
+                List.of(),
+                Instant.now());
     }
 }

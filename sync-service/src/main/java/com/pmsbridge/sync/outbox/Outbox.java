@@ -7,9 +7,10 @@ import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.sync.projection.EntityState;
+import org.hibernate.Session;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -40,9 +41,8 @@ public class Outbox {
     }
 
     /** One record to publish: its CloudEvents id and type, Kafka topic and key, and payload (null = tombstone). */
-    public record Row(String eventId, String topic, String key, String ceType, String subject, String org,
-                      String payload) {
-    }
+    public record Row(
+            String eventId, String topic, String key, String ceType, String subject, String org, String payload) {}
 
     public void addLifecycle(LifecycleEvent event) {
         addLifecycle(List.of(event));
@@ -54,13 +54,25 @@ public class Outbox {
     }
 
     public void addCommand(com.pmsbridge.contract.event.WritebackCommand command) {
-        insert(List.of(new Row(command.commandId(), Topics.WRITEBACK_COMMANDS, command.entityKey(),
-                command.type().cloudEventType(), command.entityKey(), command.org(), json(command))));
+        insert(List.of(new Row(
+                command.commandId(),
+                Topics.WRITEBACK_COMMANDS,
+                command.entityKey(),
+                command.type().cloudEventType(),
+                command.entityKey(),
+                command.org(),
+                json(command))));
     }
 
     public static Row lifecycleRow(LifecycleEvent event) {
-        return new Row(event.eventId(), Topics.DOMAIN_EVENTS, event.entityKey(), event.type().cloudEventType(),
-                event.entityKey(), event.org(), json(event));
+        return new Row(
+                event.eventId(),
+                Topics.DOMAIN_EVENTS,
+                event.entityKey(),
+                event.type().cloudEventType(),
+                event.entityKey(),
+                event.org(),
+                json(event));
     }
 
     /**
@@ -73,8 +85,14 @@ public class Outbox {
         String id = UUID.nameUUIDFromBytes((state.entityKey + "|" + state.lastSeq).getBytes(StandardCharsets.UTF_8))
                 .toString();
         String payload = state.deleted ? null : statePayload(state, dataJson);
-        return new Row(id, Topics.state(type), state.entityKey, "com.pmsbridge." + state.entityType + STATE_TYPE_SUFFIX,
-                state.entityKey, state.org, payload);
+        return new Row(
+                id,
+                Topics.state(type),
+                state.entityKey,
+                "com.pmsbridge." + state.entityType + STATE_TYPE_SUFFIX,
+                state.entityKey,
+                state.org,
+                payload);
     }
 
     private static String statePayload(EntityState state, String dataJson) {
@@ -103,8 +121,8 @@ public class Outbox {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into outbox_batch (record_count, records) values (?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("insert into outbox_batch (record_count, records) values (?, ?)")) {
             for (OutboxBatch.Encoded batch : OutboxBatch.encode(rows, MAX_BATCH_BYTES)) {
                 insert.setInt(1, batch.records());
                 insert.setBytes(2, batch.bytes());

@@ -17,15 +17,13 @@ final class OutboxBatch {
     private static final int FIELDS = 7;
 
     /** A record read back: everything but the topic stays bytes, as the producer sends them (value and headers). */
-    record Record(byte[] eventId, String topic, byte[] key, byte[] ceType, byte[] subject, byte[] org, byte[] payload) {
-    }
+    record Record(
+            byte[] eventId, String topic, byte[] key, byte[] ceType, byte[] subject, byte[] org, byte[] payload) {}
 
     /** One outbox row's value and how many records it holds. */
-    record Encoded(byte[] bytes, int records) {
-    }
+    record Encoded(byte[] bytes, int records) {}
 
-    private OutboxBatch() {
-    }
+    private OutboxBatch() {}
 
     /**
      * The rows in order, as batches of at most about {@code maxBytes} each (a single larger record is a batch alone):
@@ -39,8 +37,9 @@ final class OutboxBatch {
         for (Outbox.Row row : rows) {
             int rowSize = 0;
             int first = fields.size();
-            for (String field : new String[] {row.eventId(), row.topic(), row.key(), row.ceType(), row.subject(),
-                    row.org(), row.payload()}) {
+            for (String field : new String[] {
+                row.eventId(), row.topic(), row.key(), row.ceType(), row.subject(), row.org(), row.payload()
+            }) {
                 byte[] bytes = field == null ? null : field.getBytes(StandardCharsets.UTF_8);
                 fields.add(bytes);
                 rowSize += 4 + (bytes == null ? 0 : bytes.length);

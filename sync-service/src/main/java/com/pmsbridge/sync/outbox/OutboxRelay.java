@@ -6,9 +6,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +13,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -53,6 +54,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** The advisory lock key of the relay's turn (any constant no other lock of the database uses). */
     private static final long RELAY_LOCK = 0x706d732d6f757462L; // "pms-outb"
+
     private static final byte[] SOURCE = "/sync-service".getBytes(StandardCharsets.UTF_8);
 
     private final EntityManager em;
@@ -127,7 +129,10 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${sync.outbox.sweep-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${sync.outbox.sweep-interval}",
+            delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void sweep() {
         try {
@@ -139,7 +144,8 @@ public class OutboxRelay {
 
     /** Claims a batch, publishes it, waits for every ack; all in one transaction of its own. */
     private int publishBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(Session.class).doReturningWork(this::publishBatch));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.unwrap(Session.class).doReturningWork(this::publishBatch));
     }
 
     /**
@@ -171,7 +177,10 @@ public class OutboxRelay {
             claim.setInt(2, config.batchSize());
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
-                    batches.add(new Claimed(result.getLong(1), result.getBytes(2), result.getTimestamp(3).toInstant()));
+                    batches.add(new Claimed(
+                            result.getLong(1),
+                            result.getBytes(2),
+                            result.getTimestamp(3).toInstant()));
                 }
             }
         }
@@ -182,9 +191,13 @@ public class OutboxRelay {
         for (Claimed batch : batches) {
             byte[] time = batch.createdAt().toString().getBytes(StandardCharsets.UTF_8);
             for (OutboxBatch.Record record : OutboxBatch.decode(batch.records())) {
-                acks.add(kafka.send(new ProducerRecord<>(record.topic(), null, record.key(), record.payload(),
-                        CloudEventHeaders.ofEncoded(record.eventId(), SOURCE, record.ceType(), record.subject(), time,
-                                record.org()))));
+                acks.add(kafka.send(new ProducerRecord<>(
+                        record.topic(),
+                        null,
+                        record.key(),
+                        record.payload(),
+                        CloudEventHeaders.ofEncoded(
+                                record.eventId(), SOURCE, record.ceType(), record.subject(), time, record.org()))));
             }
         }
         awaitAll(acks);
@@ -192,8 +205,7 @@ public class OutboxRelay {
     }
 
     /** An outbox row claimed (deleted, not yet committed) for publishing: the records of (part of) a transaction. */
-    private record Claimed(long id, byte[] records, Instant createdAt) {
-    }
+    private record Claimed(long id, byte[] records, Instant createdAt) {}
 
     private void awaitAll(List<Future<RecordMetadata>> acks) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.ackTimeoutMs());
@@ -215,8 +227,8 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(producerSettings(kafka, config), new ByteArraySerializer(),
-                            new ByteArraySerializer());
+                    producer = new KafkaProducer<>(
+                            producerSettings(kafka, config), new ByteArraySerializer(), new ByteArraySerializer());
                 }
                 current = producer;
             }

@@ -2,5 +2,7 @@ package com.pmsbridge.sync.ownership;
 
 /** Who may set a field. */
 public enum Owner {
-    PMS, HUB, SHARED
+    PMS,
+    HUB,
+    SHARED
 }

@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.ownership;
 
 import com.pmsbridge.sync.conflict.ConflictRule;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;

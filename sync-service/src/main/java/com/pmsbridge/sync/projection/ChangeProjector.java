@@ -4,21 +4,22 @@ import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
-import com.pmsbridge.sync.eventstore.EventStore;
 import com.pmsbridge.sync.conflict.ConflictRecorder;
 import com.pmsbridge.sync.conflict.ConflictRule;
 import com.pmsbridge.sync.conflict.HybridLogicalClock;
+import com.pmsbridge.sync.eventstore.EventStore;
 import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
 import com.pmsbridge.sync.lifecycle.MoveIns;
+import com.pmsbridge.sync.outbox.Outbox;
 import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
-import com.pmsbridge.sync.outbox.Outbox;
+import org.hibernate.Session;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.Session;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
@@ -28,10 +29,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
 
@@ -58,10 +59,16 @@ public class ChangeProjector {
     private final TransactionSynchronizationRegistry transactions;
     private final StateTable stateTable = StateTable.live();
 
-    ChangeProjector(EntityManager em, EventStore eventStore, LifecycleDeriver deriver,
-                    OwnershipPolicy ownership, ConflictRecorder conflicts, HybridLogicalClock clock,
-                    ProjectionMetrics projectionMetrics, StateCache cache,
-                    TransactionSynchronizationRegistry transactions) {
+    ChangeProjector(
+            EntityManager em,
+            EventStore eventStore,
+            LifecycleDeriver deriver,
+            OwnershipPolicy ownership,
+            ConflictRecorder conflicts,
+            HybridLogicalClock clock,
+            ProjectionMetrics projectionMetrics,
+            StateCache cache,
+            TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.cache = cache;
         this.transactions = transactions;
@@ -113,7 +120,8 @@ public class ChangeProjector {
      */
     @Transactional
     public List<ProjectionResult> projectAll(List<ChangeEvent> events, String source) {
-        return projectBatch(events.stream().map(event -> new Incoming(event, null)).toList(), source, true, true);
+        return projectBatch(
+                events.stream().map(event -> new Incoming(event, null)).toList(), source, true, true);
     }
 
     /**
@@ -123,21 +131,26 @@ public class ChangeProjector {
      */
     @Transactional
     public ProjectionResult project(ChangeEvent event, String source) {
-        return projectBatch(List.of(new Incoming(event, null)), source, true, true).get(0);
+        return projectBatch(List.of(new Incoming(event, null)), source, true, true)
+                .get(0);
     }
 
-    private List<ProjectionResult> projectBatch(List<Incoming> changes, String source, boolean lock,
-                                                boolean lookUpKnownIds) {
+    private List<ProjectionResult> projectBatch(
+            List<Incoming> changes, String source, boolean lock, boolean lookUpKnownIds) {
         Session session = em.unwrap(Session.class);
-        List<String> keys = changes.stream().map(Incoming::key).distinct().sorted().toList();
+        List<String> keys =
+                changes.stream().map(Incoming::key).distinct().sorted().toList();
         Map<String, EntityState> touched = new LinkedHashMap<>();
         List<ProjectionResult> results = new ArrayList<>(changes.size());
         onCompletion(keys, touched, changes, results);
         // states first, then the known ids: a concurrent writer of the same entities either committed before the ids
         // are read, or changed the states' row versions, which fails the write
         Map<String, EntityState> states = session.doReturningWork(connection -> load(connection, keys, lock));
-        Set<String> seen = lookUpKnownIds ? session.doReturningWork(connection -> eventStore.existing(connection,
-                changes.stream().map(c -> c.event().eventId()).toList())) : new HashSet<>(changes.size() * 2);
+        Set<String> seen = lookUpKnownIds
+                ? session.doReturningWork(connection -> eventStore.existing(
+                        connection,
+                        changes.stream().map(c -> c.event().eventId()).toList()))
+                : new HashSet<>(changes.size() * 2);
 
         Set<String> changedStates = new LinkedHashSet<>();
         List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
@@ -153,13 +166,16 @@ public class ChangeProjector {
             boolean existedBefore = state.lastSeq > 0 && !state.deleted;
             Map<String, Object> before = new HashMap<>(state.data); // read by field only
             List<String> changed = new ArrayList<>();
-            boolean stale = event.op() == Op.DELETE ? applyDelete(state, event, changed)
-                    : SOURCE_HUB.equals(source) ? applyHubEdit(state, event, changed) : applyUpsert(state, event, changed);
+            boolean stale = event.op() == Op.DELETE
+                    ? applyDelete(state, event, changed)
+                    : SOURCE_HUB.equals(source)
+                            ? applyHubEdit(state, event, changed)
+                            : applyUpsert(state, event, changed);
             state.lastSeq++;
             touched.put(state.entityKey, state);
             stored.add(new EventStore.StoredEvent(event, change.payload(), state.lastSeq, source, changed, !stale));
-            ProjectionResult result = new ProjectionResult(stale ? ProjectionResult.Outcome.STALE
-                    : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
+            ProjectionResult result = new ProjectionResult(
+                    stale ? ProjectionResult.Outcome.STALE : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
             if (!stale && !changed.isEmpty()) {
                 changedStates.add(state.entityKey);
                 lifecycle.addAll(deriver.derive(event, existedBefore, before, state, changed));
@@ -190,7 +206,9 @@ public class ChangeProjector {
         }
         Map<String, EntityState> states = cache.takeAll(keys);
         if (states.size() < keys.size()) {
-            states.putAll(stateTable.readAll(connection, keys.stream().filter(k -> !states.containsKey(k)).toList()));
+            states.putAll(stateTable.readAll(
+                    connection,
+                    keys.stream().filter(k -> !states.containsKey(k)).toList()));
         }
         return states;
     }
@@ -200,19 +218,22 @@ public class ChangeProjector {
      * and the outcomes are counted; after a rollback the batch's entries are dropped, since the rollback may have been
      * a race with another writer, and nothing is counted: the batch is projected again.
      */
-    private void onCompletion(List<String> keys, Map<String, EntityState> written, List<Incoming> changes,
-                              List<ProjectionResult> results) {
+    private void onCompletion(
+            List<String> keys,
+            Map<String, EntityState> written,
+            List<Incoming> changes,
+            List<ProjectionResult> results) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     cache.putAll(written.values());
                     for (int i = 0; i < results.size(); i++) {
-                        projectionMetrics.count(changes.get(i).event(), results.get(i).outcome());
+                        projectionMetrics.count(
+                                changes.get(i).event(), results.get(i).outcome());
                     }
                 } else {
                     cache.evict(keys);
@@ -230,7 +251,9 @@ public class ChangeProjector {
             return lifecycle;
         }
         Set<String> claimed = MoveIns.claim(connection, moveIns);
-        return lifecycle.stream().filter(e -> e.type() != LifecycleType.MOVE_IN || claimed.remove(e.entityKey())).toList();
+        return lifecycle.stream()
+                .filter(e -> e.type() != LifecycleType.MOVE_IN || claimed.remove(e.entityKey()))
+                .toList();
     }
 
     private static EntityState newState(String key, ChangeEvent event) {
@@ -256,7 +279,8 @@ public class ChangeProjector {
                 changed.add(field.getKey());
                 state.data.put(field.getKey(), field.getValue());
             }
-            state.fieldVersions.put(field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_HUB, shared));
+            state.fieldVersions.put(
+                    field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_HUB, shared));
         }
         return false;
     }
@@ -266,10 +290,12 @@ public class ChangeProjector {
      * our write-back (confirmed); another value is a conflict, resolved by the field's rule, the loser recorded.
      * Returns true when the field was handled here.
      */
-    private boolean resolveShared(EntityState state, ChangeEvent event, String field, Object pmsValue,
-                                  List<String> changed) {
+    private boolean resolveShared(
+            EntityState state, ChangeEvent event, String field, Object pmsValue, List<String> changed) {
         EntityState.FieldVersion current = state.fieldVersions.get(field);
-        if (current == null || !SOURCE_HUB.equals(current.source()) || !current.pending()
+        if (current == null
+                || !SOURCE_HUB.equals(current.source())
+                || !current.pending()
                 || ownership.owner(state.entityType, field) != Owner.SHARED) {
             return false;
         }
@@ -284,8 +310,17 @@ public class ChangeProjector {
             case HUB_WINS -> false;
             case LATEST_WINS -> !isOlder(event.sourceVersion(), current.version());
         };
-        conflicts.record(state, field, hubValue, current.version(), pmsValue, event.sourceVersion(), rule.wireName(),
-                pmsWins ? SOURCE_PMS : SOURCE_HUB, "both sides changed a shared field", event.eventId());
+        conflicts.record(
+                state,
+                field,
+                hubValue,
+                current.version(),
+                pmsValue,
+                event.sourceVersion(),
+                rule.wireName(),
+                pmsWins ? SOURCE_PMS : SOURCE_HUB,
+                "both sides changed a shared field",
+                event.eventId());
         if (pmsWins) {
             changed.add(field);
             state.data.put(field, pmsValue);
@@ -298,16 +333,21 @@ public class ChangeProjector {
 
     /** Returns true when every field of the change is older than what the state holds. */
     private boolean applyUpsert(EntityState state, ChangeEvent event, List<String> changed) {
-        return RecordMerger.upsert(state, event, SOURCE_PMS, new RecordMerger.FieldGuard() {
-            @Override
-            public boolean ignored(String field) {
-                return ownership.owner(state.entityType, field) == Owner.HUB; // the PMS does not set hub fields
-            }
+        return RecordMerger.upsert(
+                state,
+                event,
+                SOURCE_PMS,
+                new RecordMerger.FieldGuard() {
+                    @Override
+                    public boolean ignored(String field) {
+                        return ownership.owner(state.entityType, field) == Owner.HUB; // the PMS does not set hub fields
+                    }
 
-            @Override
-            public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
-                return resolveShared(state, event, field, value, fieldsChanged);
-            }
-        }, changed);
+                    @Override
+                    public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
+                        return resolveShared(state, event, field, value, fieldsChanged);
+                    }
+                },
+                changed);
     }
 }

@@ -26,7 +26,8 @@ public class ConcurrentProjectionException extends RuntimeException {
      */
     public static boolean isRedelivery(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+            if (t instanceof PSQLException sql
+                    && UNIQUE_VIOLATION.equals(sql.getSQLState())
                     && sql.getServerErrorMessage() != null
                     && KNOWN_EVENT_CONSTRAINT.equals(sql.getServerErrorMessage().getConstraint())) {
                 return true;

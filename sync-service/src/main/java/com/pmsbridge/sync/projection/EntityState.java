@@ -1,13 +1,14 @@
 package com.pmsbridge.sync.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -21,26 +22,35 @@ public class EntityState extends PanacheEntityBase {
     @Id
     @Column(name = "entity_key")
     public String entityKey;
+
     public String org;
+
     @Column(name = "connection_id")
     public String connectionId;
+
     @Column(name = "entity_type")
     public String entityType;
+
     @Column(name = "external_id")
     public String externalId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> data = new LinkedHashMap<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "field_versions")
     public FieldVersions fieldVersions = new FieldVersions();
     /** The newest source version applied to the record (or its tombstone). */
     public String version;
+
     public boolean deleted;
     /** The newest delete seen, also when a newer update outlived it. */
     @Column(name = "delete_version")
     public String deleteVersion;
+
     @Column(name = "last_seq")
     public int lastSeq;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
     /**

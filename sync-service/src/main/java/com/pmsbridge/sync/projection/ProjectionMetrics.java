@@ -6,6 +6,7 @@ import com.pmsbridge.contract.event.Op;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -36,7 +37,13 @@ public class ProjectionMetrics {
             // registration is idempotent, so two threads racing here end up with the same counter
             counter = Counter.builder("pms_sync_events_total")
                     .description("Change events projected, by outcome (applied, stale, duplicate)")
-                    .tags("entity", entity.wireName(), "op", event.op().code(), "outcome", outcome.name().toLowerCase())
+                    .tags(
+                            "entity",
+                            entity.wireName(),
+                            "op",
+                            event.op().code(),
+                            "outcome",
+                            outcome.name().toLowerCase())
                     .register(registry);
             events[entity.ordinal()][event.op().ordinal()][outcome.ordinal()] = counter;
         }
@@ -54,8 +61,10 @@ public class ProjectionMetrics {
         if (timer == null) {
             timer = Timer.builder("pms_sync_freshness_seconds")
                     .description("From the PMS's change time to the change applied to state")
-                    .tags("entity", entity.wireName(), "connection", connection).publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                    .tags("entity", entity.wireName(), "connection", connection)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10))
+                    .maximumExpectedValue(Duration.ofHours(1))
                     .register(registry);
             timers[entity.ordinal()] = timer;
         }

@@ -9,7 +9,11 @@ import java.util.List;
  * @param changedFields the fields whose value changed
  */
 public record ProjectionResult(Outcome outcome, List<String> changedFields) {
-    public enum Outcome { APPLIED, STALE, DUPLICATE }
+    public enum Outcome {
+        APPLIED,
+        STALE,
+        DUPLICATE
+    }
 
     public static ProjectionResult duplicate() {
         return new ProjectionResult(Outcome.DUPLICATE, List.of());

@@ -37,8 +37,7 @@ public final class RecordMerger {
         }
     };
 
-    private RecordMerger() {
-    }
+    private RecordMerger() {}
 
     /** Returns true when the delete has no effect on whether the record exists (a newer update outlived it). */
     public static boolean delete(EntityState state, ChangeEvent event, List<String> changed) {
@@ -67,8 +66,8 @@ public final class RecordMerger {
     }
 
     /** Returns true when nothing of the change applies (every field older than what the state holds). */
-    public static boolean upsert(EntityState state, ChangeEvent event, String source, FieldGuard guard,
-                                 List<String> changed) {
+    public static boolean upsert(
+            EntityState state, ChangeEvent event, String source, FieldGuard guard, List<String> changed) {
         String version = event.sourceVersion();
         if (state.deleted && state.lastSeq > 0 && SourceVersions.compare(version, state.version) <= 0) {
             return true;

@@ -22,14 +22,12 @@ import java.util.function.Function;
  * objects here, not managed entities, so no dirty checking of JSON columns happens per entity.
  */
 public final class StateTable {
-    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
-    };
-    private static final TypeReference<FieldVersions> VERSIONS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {};
+    private static final TypeReference<FieldVersions> VERSIONS = new TypeReference<>() {};
     private static final String COLUMNS = "entity_key, org, connection_id, entity_type, external_id, data, "
             + "field_versions, version, deleted, delete_version, last_seq";
-    private static final String SELECT = "select " + COLUMNS.replace("data, field_versions", "data::text, field_versions::text")
-            + ", updated_at, xmin::text";
+    private static final String SELECT = "select "
+            + COLUMNS.replace("data, field_versions", "data::text, field_versions::text") + ", updated_at, xmin::text";
 
     /** Session-local staging table for a batch's states (see {@link #stage}). */
     private static final String STAGING = "state_batch";
@@ -67,8 +65,8 @@ public final class StateTable {
         if (keys.isEmpty()) {
             return states;
         }
-        try (PreparedStatement select = connection.prepareStatement(SELECT + " from " + table
-                + " where entity_key = any(?)" + suffix)) {
+        try (PreparedStatement select =
+                connection.prepareStatement(SELECT + " from " + table + " where entity_key = any(?)" + suffix)) {
             select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
             read(select, states);
         }
@@ -79,8 +77,8 @@ public final class StateTable {
     public Map<String, EntityState> ofConnection(Connection connection, String connectionId, Collection<String> types)
             throws SQLException {
         Map<String, EntityState> states = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT + " from " + table
-                + " where connection_id = ? and entity_type = any(?)")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                SELECT + " from " + table + " where connection_id = ? and entity_type = any(?)")) {
             select.setString(1, connectionId);
             select.setArray(2, connection.createArrayOf("varchar", types.toArray()));
             read(select, states);
@@ -126,19 +124,26 @@ public final class StateTable {
         Map<String, EntityState> unwritten = new HashMap<>(states.size() * 2);
         states.forEach(state -> unwritten.put(state.entityKey, state));
         try (Statement statement = stage(connection, states, dataJson::get)) {
-            written(statement, "update " + table + " s set data = b.data, field_versions = b.field_versions, "
-                    + "version = b.version, deleted = b.deleted, delete_version = b.delete_version, "
-                    + "last_seq = b.last_seq, updated_at = now() from " + STAGING + " b "
-                    + "where b.row_version is not null and s.entity_key = b.entity_key and s.xmin = b.row_version "
-                    + "returning s.entity_key, s.xmin::text", unwritten);
-            written(statement, "insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
-                    + ", now() from " + STAGING + " where row_version is null on conflict (entity_key) do nothing "
-                    + "returning entity_key, xmin::text", unwritten);
+            written(
+                    statement,
+                    "update " + table + " s set data = b.data, field_versions = b.field_versions, "
+                            + "version = b.version, deleted = b.deleted, delete_version = b.delete_version, "
+                            + "last_seq = b.last_seq, updated_at = now() from " + STAGING + " b "
+                            + "where b.row_version is not null and s.entity_key = b.entity_key and s.xmin = b.row_version "
+                            + "returning s.entity_key, s.xmin::text",
+                    unwritten);
+            written(
+                    statement,
+                    "insert into " + table + " (" + COLUMNS + ", updated_at) select " + COLUMNS
+                            + ", now() from " + STAGING
+                            + " where row_version is null on conflict (entity_key) do nothing "
+                            + "returning entity_key, xmin::text",
+                    unwritten);
             statement.execute("delete from " + STAGING);
         }
         if (!unwritten.isEmpty()) {
-            throw new ConcurrentProjectionException(unwritten.size()
-                    + " of the batch's entities were written by another writer meanwhile");
+            throw new ConcurrentProjectionException(
+                    unwritten.size() + " of the batch's entities were written by another writer meanwhile");
         }
     }
 
@@ -171,13 +176,25 @@ public final class StateTable {
      * a statement to go on with. The table is emptied after each use, not only at commit: the rebuild writes several
      * batches in one transaction.
      */
-    private static Statement stage(Connection connection, Collection<EntityState> states,
-                                   Function<String, String> dataJson) throws SQLException {
+    private static Statement stage(
+            Connection connection, Collection<EntityState> states, Function<String, String> dataJson)
+            throws SQLException {
         CopyRows rows = new CopyRows(12);
         for (EntityState s : states) {
             String data = dataJson.apply(s.entityKey);
-            rows.row(s.entityKey, s.org, s.connectionId, s.entityType, s.externalId, data != null ? data : json(s.data),
-                    json(s.fieldVersions), s.version, s.deleted, s.deleteVersion, s.lastSeq, s.rowVersion);
+            rows.row(
+                    s.entityKey,
+                    s.org,
+                    s.connectionId,
+                    s.entityType,
+                    s.externalId,
+                    data != null ? data : json(s.data),
+                    json(s.fieldVersions),
+                    s.version,
+                    s.deleted,
+                    s.deleteVersion,
+                    s.lastSeq,
+                    s.rowVersion);
         }
         Statement statement = connection.createStatement();
         try {

@@ -13,12 +13,13 @@ import com.pmsbridge.sync.projection.StateTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.hibernate.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -53,7 +54,11 @@ public class Rebuild {
     private final Counter replayed;
     private final Map<UUID, RebuildRun> runs = new ConcurrentHashMap<>();
 
-    Rebuild(EntityManager em, OwnershipPolicy ownership, ManagedExecutor executor, MeterRegistry metrics,
+    Rebuild(
+            EntityManager em,
+            OwnershipPolicy ownership,
+            ManagedExecutor executor,
+            MeterRegistry metrics,
             StateCache cache) {
         this.em = em;
         this.cache = cache;
@@ -61,11 +66,18 @@ public class Rebuild {
         this.executor = executor;
         this.replayed = metrics.counter("pms_sync_replay_events_total");
         // share of the running rebuild's events replayed so far (1 when none runs)
-        Gauge.builder("pms_sync_replay_progress_ratio", runs, all -> all.values().stream()
-                        .filter(r -> r.status == RebuildRun.Status.RUNNING).findFirst()
-                        .map(r -> r.totalEvents == 0 ? 0.0 : Math.min(1.0, (double) r.events.get() / r.totalEvents))
-                        .orElse(1.0))
-                .description("Progress of the running rebuild: events replayed / events in the store").register(metrics);
+        Gauge.builder(
+                        "pms_sync_replay_progress_ratio",
+                        runs,
+                        all -> all.values().stream()
+                                .filter(r -> r.status == RebuildRun.Status.RUNNING)
+                                .findFirst()
+                                .map(r -> r.totalEvents == 0
+                                        ? 0.0
+                                        : Math.min(1.0, (double) r.events.get() / r.totalEvents))
+                                .orElse(1.0))
+                .description("Progress of the running rebuild: events replayed / events in the store")
+                .register(metrics);
     }
 
     public synchronized RebuildRun start() {
@@ -103,8 +115,11 @@ public class Rebuild {
             em.createNativeQuery("drop table if exists entity_state_rebuild").executeUpdate();
             // LIKE copies columns and indexes, not storage parameters: the fill factor of migration V9 is set again
             em.createNativeQuery("create table entity_state_rebuild (like entity_state including all) "
-                    + "with (fillfactor = 70)").executeUpdate();
-            run.totalEvents = ((Number) em.createNativeQuery("select count(*) from event_store").getSingleResult()).longValue();
+                            + "with (fillfactor = 70)")
+                    .executeUpdate();
+            run.totalEvents = ((Number) em.createNativeQuery("select count(*) from event_store")
+                            .getSingleResult())
+                    .longValue();
         });
     }
 
@@ -121,10 +136,13 @@ public class Rebuild {
      */
     void catchUpAndSwap(RebuildRun run) {
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("lock table entity_state in access exclusive mode").executeUpdate();
+            em.createNativeQuery("lock table entity_state in access exclusive mode")
+                    .executeUpdate();
             replayInTransaction(run, ENTITIES_CHANGED_SINCE);
-            em.createNativeQuery("alter table entity_state rename to entity_state_old").executeUpdate();
-            em.createNativeQuery("alter table entity_state_rebuild rename to entity_state").executeUpdate();
+            em.createNativeQuery("alter table entity_state rename to entity_state_old")
+                    .executeUpdate();
+            em.createNativeQuery("alter table entity_state_rebuild rename to entity_state")
+                    .executeUpdate();
             em.createNativeQuery("drop table entity_state_old").executeUpdate();
         });
         cache.clear(); // its row versions are the old table's: a batch would fail on them once, then read anew
@@ -142,8 +160,8 @@ public class Rebuild {
     private void replayInTransaction(RebuildRun run, String filter) {
         em.unwrap(Session.class).doWork(connection -> {
             List<EntityState> finished = new ArrayList<>(BATCH);
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select entity_key, source, payload::text from event_store " + filter
+            try (PreparedStatement select =
+                    connection.prepareStatement("select entity_key, source, payload::text from event_store " + filter
                             + " order by entity_key, entity_seq")) {
                 select.setFetchSize(5_000);
                 try (ResultSet rows = select.executeQuery()) {
@@ -192,20 +210,26 @@ public class Rebuild {
         } else if (ChangeProjector.SOURCE_HUB.equals(source)) {
             event.data().forEach((field, value) -> {
                 state.data.put(field, value);
-                state.fieldVersions.put(field, new EntityState.FieldVersion(event.sourceVersion(), ChangeProjector.SOURCE_HUB));
+                state.fieldVersions.put(
+                        field, new EntityState.FieldVersion(event.sourceVersion(), ChangeProjector.SOURCE_HUB));
             });
         } else {
-            RecordMerger.upsert(state, event, ChangeProjector.SOURCE_PMS, new RecordMerger.FieldGuard() {
-                @Override
-                public boolean ignored(String field) {
-                    return ownership.owner(state.entityType, field) == Owner.HUB;
-                }
+            RecordMerger.upsert(
+                    state,
+                    event,
+                    ChangeProjector.SOURCE_PMS,
+                    new RecordMerger.FieldGuard() {
+                        @Override
+                        public boolean ignored(String field) {
+                            return ownership.owner(state.entityType, field) == Owner.HUB;
+                        }
 
-                @Override
-                public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
-                    return false;
-                }
-            }, changed);
+                        @Override
+                        public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
+                            return false;
+                        }
+                    },
+                    changed);
         }
         state.lastSeq++;
     }

@@ -6,7 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Progress of one rebuild of the projection from the event store. */
 public final class RebuildRun {
-    public enum Status { RUNNING, COMPLETED, FAILED }
+    public enum Status {
+        RUNNING,
+        COMPLETED,
+        FAILED
+    }
 
     final UUID id = UUID.randomUUID();
     final Instant startedAt = Instant.now();
@@ -17,9 +21,15 @@ public final class RebuildRun {
     volatile Instant finishedAt;
     volatile String error;
 
-    public record View(UUID id, Status status, long events, long totalEvents, long entities, Instant startedAt,
-                       Instant finishedAt, String error) {
-    }
+    public record View(
+            UUID id,
+            Status status,
+            long events,
+            long totalEvents,
+            long entities,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {}
 
     public View view() {
         return new View(id, status, events.get(), totalEvents, entities.get(), startedAt, finishedAt, error);

@@ -27,13 +27,15 @@ import java.util.function.BiFunction;
 public final class DriftComparator {
 
     /** One record of the snapshot: its PMS version and canonical data. */
-    public record SnapshotRecord(String entityType, String version, Map<String, Object> data) {
-    }
+    public record SnapshotRecord(String entityType, String version, Map<String, Object> data) {}
 
-    public record Drift(String entityKey, String entityType, Kind kind, List<String> fields) {
-    }
+    public record Drift(String entityKey, String entityType, Kind kind, List<String> fields) {}
 
-    public enum Kind { MISSING_IN_HUB, MISSING_IN_PMS, FIELD_DIFFERENCE }
+    public enum Kind {
+        MISSING_IN_HUB,
+        MISSING_IN_PMS,
+        FIELD_DIFFERENCE
+    }
 
     private final BiFunction<String, String, Owner> owner;
 
@@ -47,7 +49,8 @@ public final class DriftComparator {
      *
      * @param hub the hub's states of the connection and entity types the Sync read, with {@code updatedAt}
      */
-    public List<Drift> compare(Map<String, SnapshotRecord> snapshot, Map<String, EntityState> hub, Instant syncStartedAt) {
+    public List<Drift> compare(
+            Map<String, SnapshotRecord> snapshot, Map<String, EntityState> hub, Instant syncStartedAt) {
         List<Drift> drift = new ArrayList<>();
         Map<String, SnapshotRecord> pms = new TreeMap<>(snapshot);
         for (Map.Entry<String, SnapshotRecord> entry : pms.entrySet()) {
@@ -92,6 +95,8 @@ public final class DriftComparator {
 
     /** JSON numbers may come back as Integer or Long, Double or BigDecimal: compare them by value. */
     private static Object normalise(Object value) {
-        return value instanceof Number number ? new java.math.BigDecimal(number.toString()).stripTrailingZeros() : value;
+        return value instanceof Number number
+                ? new java.math.BigDecimal(number.toString()).stripTrailingZeros()
+                : value;
     }
 }

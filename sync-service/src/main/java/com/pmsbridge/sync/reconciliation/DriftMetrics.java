@@ -2,6 +2,7 @@ package com.pmsbridge.sync.reconciliation;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -25,16 +26,19 @@ public class DriftMetrics {
         set(run, "missing_in_hub", run.missingInHub);
         set(run, "missing_in_pms", run.missingInPms);
         set(run, "field_difference", run.fieldDifferences);
-        registry.counter("pms_sync_reconciliations_total", "status", run.status.toLowerCase()).increment();
+        registry.counter("pms_sync_reconciliations_total", "status", run.status.toLowerCase())
+                .increment();
     }
 
     private void set(Reconciliation run, String kind, int value) {
         latest.computeIfAbsent(run.org + '|' + run.connectionId + '|' + kind, k -> {
-            AtomicInteger holder = new AtomicInteger();
-            Gauge.builder("pms_sync_drift_records", holder, AtomicInteger::get)
-                    .description("Drifted records found by the latest reconciliation of the connection")
-                    .tags("org", run.org, "connection", run.connectionId, "kind", kind).register(registry);
-            return holder;
-        }).set(value);
+                    AtomicInteger holder = new AtomicInteger();
+                    Gauge.builder("pms_sync_drift_records", holder, AtomicInteger::get)
+                            .description("Drifted records found by the latest reconciliation of the connection")
+                            .tags("org", run.org, "connection", run.connectionId, "kind", kind)
+                            .register(registry);
+                    return holder;
+                })
+                .set(value);
     }
 }

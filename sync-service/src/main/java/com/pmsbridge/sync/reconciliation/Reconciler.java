@@ -13,11 +13,12 @@ import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.sync.projection.StateTable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -39,8 +40,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Reconciler {
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ChangeProjector projector;
@@ -49,8 +49,13 @@ public class Reconciler {
     private final DriftMetrics metrics;
     private final DriftComparator comparator;
 
-    Reconciler(EntityManager em, ChangeProjector projector, OutboxRelay relay, ReconciliationConfig config,
-               DriftMetrics metrics, OwnershipPolicy ownership) {
+    Reconciler(
+            EntityManager em,
+            ChangeProjector projector,
+            OutboxRelay relay,
+            ReconciliationConfig config,
+            DriftMetrics metrics,
+            OwnershipPolicy ownership) {
         this.em = em;
         this.projector = projector;
         this.relay = relay;
@@ -59,12 +64,16 @@ public class Reconciler {
         this.comparator = new DriftComparator(ownership::owner);
     }
 
-    @Scheduled(every = "${sync.reconciliation.check-interval}", delayed = "5s",
+    @Scheduled(
+            every = "${sync.reconciliation.check-interval}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void reconcileReady() {
-        List<UUID> waiting = QuarkusTransaction.requiringNew().call(() -> Reconciliation.<Reconciliation>list("status",
-                Reconciliation.WAITING).stream().map(r -> r.id).toList());
+        List<UUID> waiting = QuarkusTransaction.requiringNew()
+                .call(() -> Reconciliation.<Reconciliation>list("status", Reconciliation.WAITING).stream()
+                        .map(r -> r.id)
+                        .toList());
         for (UUID id : waiting) {
             try {
                 reconcileIfReady(id);
@@ -97,28 +106,40 @@ public class Reconciler {
     private void reconcile(Reconciliation run, long projected) {
         List<String> types = Arrays.asList(run.entityTypes.split(","));
         Map<String, DriftComparator.SnapshotRecord> snapshot = snapshot(run, types);
-        Map<String, EntityState> hub = em.unwrap(Session.class).doReturningWork(connection ->
-                StateTable.live().ofConnection(connection, run.connectionId, types));
+        Map<String, EntityState> hub = em.unwrap(Session.class)
+                .doReturningWork(connection -> StateTable.live().ofConnection(connection, run.connectionId, types));
         List<DriftComparator.Drift> drift = comparator.compare(snapshot, hub, run.syncStartedAt);
 
         List<DriftComparator.Drift> missingInPms = drift.stream()
-                .filter(d -> d.kind() == DriftComparator.Kind.MISSING_IN_PMS).toList();
+                .filter(d -> d.kind() == DriftComparator.Kind.MISSING_IN_PMS)
+                .toList();
         // a partial read of the PMS looks exactly like mass deletion: above the threshold a human looks first
         boolean review = missingInPms.size() > Math.max(10, config.maxAutoDeleteRatio() * snapshot.size());
         if (!review && !missingInPms.isEmpty()) {
-            projector.projectAll(missingInPms.stream().map(gone -> deletion(run, hub.get(gone.entityKey()))).toList(),
+            projector.projectAll(
+                    missingInPms.stream()
+                            .map(gone -> deletion(run, hub.get(gone.entityKey())))
+                            .toList(),
                     ChangeProjector.SOURCE_RECONCILIATION);
         }
         run.snapshotRecords = projected;
         run.missingInHub = count(drift, DriftComparator.Kind.MISSING_IN_HUB);
         run.missingInPms = missingInPms.size();
         run.fieldDifferences = count(drift, DriftComparator.Kind.FIELD_DIFFERENCE);
-        run.details = drift.stream().limit(config.maxDetails()).map(Reconciler::detail).toList();
+        run.details = drift.stream()
+                .limit(config.maxDetails())
+                .map(Reconciler::detail)
+                .toList();
         run.status = review ? Reconciliation.NEEDS_REVIEW : Reconciliation.COMPLETED;
         run.reconciledAt = Instant.now();
         metrics.record(run);
-        LOG.infof("reconciled sync run %s of connection %s: %d missing in hub, %d missing in PMS, %d with field differences%s",
-                run.id, run.connectionId, run.missingInHub, run.missingInPms, run.fieldDifferences,
+        LOG.infof(
+                "reconciled sync run %s of connection %s: %d missing in hub, %d missing in PMS, %d with field differences%s",
+                run.id,
+                run.connectionId,
+                run.missingInHub,
+                run.missingInPms,
+                run.fieldDifferences,
                 review ? " (deletions held for review)" : "");
     }
 
@@ -126,8 +147,11 @@ public class Reconciler {
         return ((Number) em.createNativeQuery("""
                         select count(*) from event_store
                         where connection_id = ?1 and op = 'r' and received_at between ?2 and ?3""")
-                .setParameter(1, run.connectionId).setParameter(2, Timestamp.from(run.syncStartedAt))
-                .setParameter(3, Timestamp.from(run.syncCompletedAt)).getSingleResult()).longValue();
+                        .setParameter(1, run.connectionId)
+                        .setParameter(2, Timestamp.from(run.syncStartedAt))
+                        .setParameter(3, Timestamp.from(run.syncCompletedAt))
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The newest snapshot record per entity of the run. */
@@ -138,12 +162,16 @@ public class Reconciler {
                         from event_store
                         where connection_id = ?1 and op = 'r' and received_at between ?2 and ?3 and entity_type in (?4)
                         order by entity_key, entity_seq desc""")
-                .setParameter(1, run.connectionId).setParameter(2, Timestamp.from(run.syncStartedAt))
-                .setParameter(3, Timestamp.from(run.syncCompletedAt)).setParameter(4, types).getResultList();
+                .setParameter(1, run.connectionId)
+                .setParameter(2, Timestamp.from(run.syncStartedAt))
+                .setParameter(3, Timestamp.from(run.syncCompletedAt))
+                .setParameter(4, types)
+                .getResultList();
         Map<String, DriftComparator.SnapshotRecord> snapshot = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
-            snapshot.put((String) row[0], new DriftComparator.SnapshotRecord((String) row[1], (String) row[2],
-                    data((String) row[3])));
+            snapshot.put(
+                    (String) row[0],
+                    new DriftComparator.SnapshotRecord((String) row[1], (String) row[2], data((String) row[3])));
         }
         return snapshot;
     }
@@ -151,11 +179,24 @@ public class Reconciler {
     /** A delete at the record's own version: the PMS no longer lists it, so as of that version it is gone. */
     private static ChangeEvent deletion(Reconciliation run, EntityState state) {
         EntityKey key = EntityKey.parse(state.entityKey);
-        String id = UUID.nameUUIDFromBytes(("reconciliation|" + run.id + "|" + state.entityKey)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String id = UUID.nameUUIDFromBytes(
+                        ("reconciliation|" + run.id + "|" + state.entityKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
         Instant now = Instant.now();
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, id, state.org, state.connectionId, "reconciliation",
-                key.type(), state.externalId, Op.DELETE, state.version, null, run.syncCompletedAt, now, Map.of());
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                id,
+                state.org,
+                state.connectionId,
+                "reconciliation",
+                key.type(),
+                state.externalId,
+                Op.DELETE,
+                state.version,
+                null,
+                run.syncCompletedAt,
+                now,
+                Map.of());
     }
 
     private static Map<String, Object> detail(DriftComparator.Drift drift) {

@@ -1,12 +1,13 @@
 package com.pmsbridge.sync.reconciliation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,31 +28,44 @@ public class Reconciliation extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String org;
+
     @Column(name = "connection_id")
     public String connectionId;
+
     @Column(name = "entity_types")
     public String entityTypes;
+
     @Column(name = "sync_started_at")
     public Instant syncStartedAt;
+
     @Column(name = "sync_completed_at")
     public Instant syncCompletedAt;
+
     @Column(name = "expected_records")
     public long expectedRecords;
+
     public String status;
+
     @Column(name = "snapshot_records")
     public Long snapshotRecords;
+
     @Column(name = "missing_in_hub")
     public Integer missingInHub;
+
     @Column(name = "missing_in_pms")
     public Integer missingInPms;
+
     @Column(name = "field_differences")
     public Integer fieldDifferences;
     /** Up to {@code sync.reconciliation.max-details} drifted records: key, type, kind and field names (no values). */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Map<String, Object>> details;
+
     @Column(name = "received_at")
     public Instant receivedAt;
+
     @Column(name = "reconciled_at")
     public Instant reconciledAt;
 }

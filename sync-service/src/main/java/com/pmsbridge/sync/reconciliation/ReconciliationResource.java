@@ -3,6 +3,8 @@ package com.pmsbridge.sync.reconciliation;
 import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,25 +35,38 @@ public class ReconciliationResource {
      * @param details drifted records (entity key, type, kind, field names; values are in the entity API), only in
      *                the single-report view
      */
-    public record ReconciliationView(UUID id, String connectionId, List<String> entityTypes, String status,
-                                     Instant syncStartedAt, Instant syncCompletedAt, long expectedRecords,
-                                     Long snapshotRecords, Integer missingInHub, Integer missingInPms,
-                                     Integer fieldDifferences, Instant reconciledAt, List<Map<String, Object>> details) {
-    }
+    public record ReconciliationView(
+            UUID id,
+            String connectionId,
+            List<String> entityTypes,
+            String status,
+            Instant syncStartedAt,
+            Instant syncCompletedAt,
+            long expectedRecords,
+            Long snapshotRecords,
+            Integer missingInHub,
+            Integer missingInPms,
+            Integer fieldDifferences,
+            Instant reconciledAt,
+            List<Map<String, Object>> details) {}
 
     @GET
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     @Operation(summary = "List reconciliations (drift reports), newest Sync first")
-    public List<ReconciliationView> list(@QueryParam("connectionId") String connectionId,
-                                         @QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<ReconciliationView> list(
+            @QueryParam("connectionId") String connectionId, @QueryParam("limit") @DefaultValue("50") int limit) {
         String query = connectionId == null ? "org = :org" : "org = :org and connectionId = :connection";
         Parameters parameters = Parameters.with("org", caller.value());
         if (connectionId != null) {
             parameters.and("connection", connectionId);
         }
         return Reconciliation.<Reconciliation>find(query, Sort.descending("syncCompletedAt"), parameters)
-                .page(0, Math.clamp(limit, 1, 500)).list().stream().map(r -> view(r, null)).toList();
+                .page(0, Math.clamp(limit, 1, 500))
+                .list()
+                .stream()
+                .map(r -> view(r, null))
+                .toList();
     }
 
     @GET
@@ -69,8 +83,19 @@ public class ReconciliationResource {
     }
 
     private static ReconciliationView view(Reconciliation r, List<Map<String, Object>> details) {
-        return new ReconciliationView(r.id, r.connectionId, List.of(r.entityTypes.split(",")), r.status,
-                r.syncStartedAt, r.syncCompletedAt, r.expectedRecords, r.snapshotRecords, r.missingInHub,
-                r.missingInPms, r.fieldDifferences, r.reconciledAt, details);
+        return new ReconciliationView(
+                r.id,
+                r.connectionId,
+                List.of(r.entityTypes.split(",")),
+                r.status,
+                r.syncStartedAt,
+                r.syncCompletedAt,
+                r.expectedRecords,
+                r.snapshotRecords,
+                r.missingInHub,
+                r.missingInPms,
+                r.fieldDifferences,
+                r.reconciledAt,
+                details);
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.SyncRunCompleted;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,9 +24,14 @@ public class SyncRunConsumer {
     @Transactional
     public void consume(String payload) throws JsonProcessingException {
         SyncRunCompleted run = ContractJson.mapper().readValue(payload, SyncRunCompleted.class);
-        if (run.runId() == null || run.connectionId() == null || run.org() == null || run.startedAt() == null
-                || run.completedAt() == null || run.entityTypes() == null) {
-            throw new IllegalArgumentException("sync run announcement without runId, org, connectionId, times or types");
+        if (run.runId() == null
+                || run.connectionId() == null
+                || run.org() == null
+                || run.startedAt() == null
+                || run.completedAt() == null
+                || run.entityTypes() == null) {
+            throw new IllegalArgumentException(
+                    "sync run announcement without runId, org, connectionId, times or types");
         }
         UUID id = UUID.fromString(run.runId());
         if (Reconciliation.findById(id) != null) {

@@ -8,8 +8,10 @@ class SourceVersionsTest {
 
     @Test
     void givenInstants_whenCompared_thenChronological() {
-        assertThat(SourceVersions.compare("2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z")).isNegative();
-        assertThat(SourceVersions.compare("2026-11-23T10:00:00.500Z", "2026-11-23T10:00:00Z")).isPositive();
+        assertThat(SourceVersions.compare("2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z"))
+                .isNegative();
+        assertThat(SourceVersions.compare("2026-11-23T10:00:00.500Z", "2026-11-23T10:00:00Z"))
+                .isPositive();
     }
 
     @Test
@@ -28,22 +30,30 @@ class SourceVersionsTest {
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 2_000; i++) {
             java.time.Instant x = java.time.Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(1_000_000_000));
-            java.time.Instant y = random.nextBoolean() ? x : java.time.Instant.ofEpochMilli(x.toEpochMilli() + random.nextInt(2_000) - 1_000);
+            java.time.Instant y = random.nextBoolean()
+                    ? x
+                    : java.time.Instant.ofEpochMilli(x.toEpochMilli() + random.nextInt(2_000) - 1_000);
             String a = x.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             String b = y.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
             assertThat(SourceVersions.sameUtcShape(a, b)).isTrue();
-            assertThat(SourceVersions.compare(a, b)).isEqualTo(Integer.signum(x.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    .compareTo(y.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+            assertThat(SourceVersions.compare(a, b))
+                    .isEqualTo(Integer.signum(x.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .compareTo(y.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
         }
     }
 
     @Test
     void givenTimesWrittenDifferently_whenCompared_thenParsedNotTextOrder() {
         // text order would put "…00.5Z" before "…00Z" ('.' < 'Z'); only times written alike take the text path
-        assertThat(SourceVersions.sameUtcShape("2026-11-23T10:00:00.5Z", "2026-11-23T10:00:00Z")).isFalse();
-        assertThat(SourceVersions.compare("2026-11-23T10:00:00.5Z", "2026-11-23T10:00:00Z")).isPositive();
-        assertThat(SourceVersions.sameUtcShape("2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+02:00")).isFalse();
-        assertThat(SourceVersions.compare("2026-11-23T10:00:00+01:00", "2026-11-23T09:30:00+02:00")).isPositive();
-        assertThat(SourceVersions.sameUtcShape("12345678901234567890", "12345678901234567891")).isFalse();
+        assertThat(SourceVersions.sameUtcShape("2026-11-23T10:00:00.5Z", "2026-11-23T10:00:00Z"))
+                .isFalse();
+        assertThat(SourceVersions.compare("2026-11-23T10:00:00.5Z", "2026-11-23T10:00:00Z"))
+                .isPositive();
+        assertThat(SourceVersions.sameUtcShape("2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+02:00"))
+                .isFalse();
+        assertThat(SourceVersions.compare("2026-11-23T10:00:00+01:00", "2026-11-23T09:30:00+02:00"))
+                .isPositive();
+        assertThat(SourceVersions.sameUtcShape("12345678901234567890", "12345678901234567891"))
+                .isFalse();
     }
 }

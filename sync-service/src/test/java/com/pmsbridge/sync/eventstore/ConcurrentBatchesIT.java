@@ -13,9 +13,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,14 +40,19 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ConcurrentBatchesIT {
     @Inject
     ChangeEventConsumer consumer;
+
     @Inject
     ChangeProjector projector;
+
     @Inject
     EntityManager em;
+
     @Inject
     MeterRegistry metrics;
 
@@ -87,10 +93,10 @@ class ConcurrentBatchesIT {
         // (after a rebalance) changed the row behind its back
         ChangeEvent first = projectedLease();
         String key = first.key().value();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                         update entity_state set data = cast(cast(data as jsonb) || '{"status": "CURRENT"}' as json),
-                            last_seq = 2 where entity_key = ?1""")
-                .setParameter(1, key).executeUpdate());
+                            last_seq = 2 where entity_key = ?1""").setParameter(1, key).executeUpdate());
         double retriesBefore = retries("race");
 
         // when
@@ -123,8 +129,7 @@ class ConcurrentBatchesIT {
         EntityState state = state(key);
         assertThat(state.data).containsEntry("rent", "1500.00").containsEntry("status", "FUTURE");
         assertThat(storedSequences(key)).containsExactly(1, 2);
-        assertThat(retries("redelivery"))
-                .isEqualTo(redeliveriesBefore + 1);
+        assertThat(retries("redelivery")).isEqualTo(redeliveriesBefore + 1);
         assertThat(applied()).isEqualTo(appliedBefore + 1); // the rolled-back attempt counted nothing
         assertThat(consumer.checksKnownIds()).isTrue(); // the next batches look up: redeliveries come in runs
     }
@@ -138,7 +143,9 @@ class ConcurrentBatchesIT {
     }
 
     private void apply(ChangeEvent... events) {
-        consumer.apply(Arrays.stream(events).map(event -> new ChangeProjector.Incoming(event, null)).toList());
+        consumer.apply(Arrays.stream(events)
+                .map(event -> new ChangeProjector.Incoming(event, null))
+                .toList());
     }
 
     private EntityState state(String key) {
@@ -151,20 +158,26 @@ class ConcurrentBatchesIT {
 
     private double applied() {
         return metrics.find("pms_sync_events_total").tags("entity", "lease", "outcome", "applied").counters().stream()
-                .mapToDouble(counter -> counter.count()).sum();
+                .mapToDouble(counter -> counter.count())
+                .sum();
     }
 
     private boolean someoneWaitsForALock() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
-                .getSingleResult()).intValue() > 0);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                                        .getSingleResult())
+                                .intValue()
+                        > 0);
     }
 
     @SuppressWarnings("unchecked")
     private List<Integer> storedSequences(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select entity_seq from event_store where entity_key = ?1 order by entity_seq")
-                .setParameter(1, key).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select entity_seq from event_store where entity_key = ?1 order by entity_seq")
+                        .setParameter(1, key)
+                        .getResultList());
     }
 
     private static ChangeEvent lease(String leaseId, String version, String rent, String status) {
@@ -174,7 +187,19 @@ class ConcurrentBatchesIT {
         if (status != null) {
             data.put("status", status);
         }
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", "conn-race", "generic",
-                EntityType.LEASE, leaseId, Op.UPDATE, version, null, Instant.parse(version), Instant.now(), data);
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-race",
+                "generic",
+                EntityType.LEASE,
+                leaseId,
+                Op.UPDATE,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                data);
     }
 }

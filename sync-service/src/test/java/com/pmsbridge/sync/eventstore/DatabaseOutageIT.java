@@ -15,9 +15,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,12 +37,15 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class DatabaseOutageIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     EntityManager em;
+
     @Inject
     MeterRegistry metrics;
 
@@ -51,15 +55,19 @@ class DatabaseOutageIT {
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent change = lease(leaseId);
         double waitsBefore = outageRetries();
-        try (Connection admin = DriverManager.getConnection(TestInfrastructure.jdbcUrl("sync_test"),
-                TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
-             TestKafkaWriter writer = new TestKafkaWriter();
-             TestKafkaReader dlq = new TestKafkaReader("pms.dlq.v1")) {
+        try (Connection admin = DriverManager.getConnection(
+                        TestInfrastructure.jdbcUrl("sync_test"),
+                        TestInfrastructure.dbUser(),
+                        TestInfrastructure.dbPassword());
+                TestKafkaWriter writer = new TestKafkaWriter();
+                TestKafkaReader dlq = new TestKafkaReader("pms.dlq.v1")) {
             try {
                 // given: no new connections, and the service's pooled ones are cut
                 execute(admin, "alter database sync_test connection limit 0");
-                execute(admin, "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
-                        + " and pid <> pg_backend_pid() and usename = current_user");
+                execute(
+                        admin,
+                        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
+                                + " and pid <> pg_backend_pid() and usename = current_user");
 
                 // when
                 writer.send(change);
@@ -78,7 +86,8 @@ class DatabaseOutageIT {
     }
 
     private double outageRetries() {
-        return metrics.counter("pms_sync_batch_retries_total", "cause", "database_unavailable").count();
+        return metrics.counter("pms_sync_batch_retries_total", "cause", "database_unavailable")
+                .count();
     }
 
     private EntityState state(String key) {
@@ -101,7 +110,19 @@ class DatabaseOutageIT {
         data.put("rent", "1725.00");
         data.put("status", "FUTURE");
         String version = "2026-11-23T10:00:00Z";
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", "conn-outage",
-                "generic", EntityType.LEASE, leaseId, Op.UPDATE, version, null, Instant.parse(version), Instant.now(), data);
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-outage",
+                "generic",
+                EntityType.LEASE,
+                leaseId,
+                Op.UPDATE,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                data);
     }
 }

@@ -36,7 +36,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class TwoWaySyncIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static TestKafkaWriter writer;
@@ -57,9 +59,12 @@ class TwoWaySyncIT {
     @Test
     void givenPmsOwnedField_whenHubEdits_thenConflictStatusNamingFieldAndOwner() {
         String key = workOrder("NEW", "2026-11-23T08:00:00Z");
-        edit(key, Map.of("title", "Something else")).then().statusCode(409)
+        edit(key, Map.of("title", "Something else"))
+                .then()
+                .statusCode(409)
                 .contentType(containsString("application/problem+json"))
-                .body("detail", containsString("'title'")).body("detail", containsString("owned by the PMS"));
+                .body("detail", containsString("'title'"))
+                .body("detail", containsString("owned by the PMS"));
     }
 
     @Test
@@ -68,18 +73,27 @@ class TwoWaySyncIT {
         String key = workOrder("NEW", "2026-11-23T08:00:00Z");
 
         // when
-        edit(key, Map.of("status", "IN_PROGRESS", "notes", "vendor called")).then().statusCode(200)
-                .body("fields.status.source", equalTo("hub")).body("fields.status.pendingWriteBack", equalTo(true))
+        edit(key, Map.of("status", "IN_PROGRESS", "notes", "vendor called"))
+                .then()
+                .statusCode(200)
+                .body("fields.status.source", equalTo("hub"))
+                .body("fields.status.pendingWriteBack", equalTo(true))
                 .body("fields.notes.pendingWriteBack", equalTo(false));
 
         // then: one write-back command, and the PMS's echo confirms it
-        WritebackCommand command = await().atMost(TIMEOUT).until(() -> commands.withKey(key), l -> !l.isEmpty()).stream()
-                .map(r -> read(r.value(), WritebackCommand.class)).findFirst().orElseThrow();
+        WritebackCommand command =
+                await().atMost(TIMEOUT).until(() -> commands.withKey(key), l -> !l.isEmpty()).stream()
+                        .map(r -> read(r.value(), WritebackCommand.class))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(command.type()).isEqualTo(WritebackCommand.Type.UPDATE_WORK_ORDER_STATUS);
         assertThat(command.fields()).containsEntry("status", "IN_PROGRESS").doesNotContainKey("notes");
         writer.send(change(key, "IN_PROGRESS", Instant.now().toString()));
-        await().atMost(TIMEOUT).untilAsserted(() -> entity(key).then()
-                .body("fields.status.value", equalTo("IN_PROGRESS")).body("fields.status.pendingWriteBack", equalTo(false)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> entity(key)
+                        .then()
+                        .body("fields.status.value", equalTo("IN_PROGRESS"))
+                        .body("fields.status.pendingWriteBack", equalTo(false)));
         assertThat(conflicts(key)).isEmpty();
         entity(key).then().body("fields.notes.value", equalTo("vendor called"));
     }
@@ -94,11 +108,19 @@ class TwoWaySyncIT {
         writer.send(change(key, "CANCELLED", Instant.now().toString()));
 
         // then
-        await().atMost(TIMEOUT).untilAsserted(() -> entity(key).then().body("fields.status.value", equalTo("CANCELLED"))
-                .body("fields.status.source", equalTo("pms")));
-        assertThat(conflicts(key)).singleElement().satisfies(c -> assertThat(c)
-                .containsEntry("field", "status").containsEntry("hubValue", "IN_PROGRESS")
-                .containsEntry("pmsValue", "CANCELLED").containsEntry("rule", "pms-wins").containsEntry("winner", "pms"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> entity(key)
+                        .then()
+                        .body("fields.status.value", equalTo("CANCELLED"))
+                        .body("fields.status.source", equalTo("pms")));
+        assertThat(conflicts(key))
+                .singleElement()
+                .satisfies(c -> assertThat(c)
+                        .containsEntry("field", "status")
+                        .containsEntry("hubValue", "IN_PROGRESS")
+                        .containsEntry("pmsValue", "CANCELLED")
+                        .containsEntry("rule", "pms-wins")
+                        .containsEntry("winner", "pms"));
     }
 
     @Test
@@ -106,20 +128,33 @@ class TwoWaySyncIT {
         // given
         String key = workOrder("NEW", "2026-11-23T08:00:00Z");
         edit(key, Map.of("status", "COMPLETED")).then().statusCode(200);
-        WritebackCommand command = await().atMost(TIMEOUT).until(() -> commands.withKey(key), l -> !l.isEmpty()).stream()
-                .map(r -> read(r.value(), WritebackCommand.class)).findFirst().orElseThrow();
+        WritebackCommand command =
+                await().atMost(TIMEOUT).until(() -> commands.withKey(key), l -> !l.isEmpty()).stream()
+                        .map(r -> read(r.value(), WritebackCommand.class))
+                        .findFirst()
+                        .orElseThrow();
 
         // when
-        WritebackResult rejected = new WritebackResult(WritebackResult.SCHEMA_VERSION, command.commandId(), command.type(),
-                "acme", command.connectionId(), key, WritebackResult.Status.REJECTED, null, "HTTP 400 from PUT /v1/tasks",
-                1, Instant.now());
+        WritebackResult rejected = new WritebackResult(
+                WritebackResult.SCHEMA_VERSION,
+                command.commandId(),
+                command.type(),
+                "acme",
+                command.connectionId(),
+                key,
+                WritebackResult.Status.REJECTED,
+                null,
+                "HTTP 400 from PUT /v1/tasks",
+                1,
+                Instant.now());
         writer.sendRaw(Topics.WRITEBACK_RESULTS, key, ContractJson.mapper().writeValueAsString(rejected));
 
         // then
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(conflicts(key)).singleElement().satisfies(c -> {
-            assertThat(c).containsEntry("rule", "writeback-rejected");
-            assertThat((String) c.get("reason")).contains("HTTP 400");
-        }));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(conflicts(key)).singleElement().satisfies(c -> {
+                    assertThat(c).containsEntry("rule", "writeback-rejected");
+                    assertThat((String) c.get("reason")).contains("HTTP 400");
+                }));
     }
 
     @Test
@@ -128,12 +163,24 @@ class TwoWaySyncIT {
         edit(key, Map.of("notes", "keys at the front desk")).then().statusCode(200);
 
         entity(key).then().body("fields.title.source", equalTo("pms")).body("fields.notes.source", equalTo("hub"));
-        given().auth().oauth2(TestTokens.of("olivia", "acme", "viewer")).get("/api/v1/entities/" + key + "/history")
-                .then().statusCode(200).body("source", org.hamcrest.Matchers.contains("pms", "hub"));
-        given().auth().oauth2(TestTokens.of("victor", "globex", "viewer")).get("/api/v1/entities/" + key)
-                .then().statusCode(404);
-        given().auth().oauth2(TestTokens.of("victor", "acme", "viewer")).contentType("application/json")
-                .body(Map.of("fields", Map.of("notes", "x"))).patch("/api/v1/entities/" + key).then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .get("/api/v1/entities/" + key + "/history")
+                .then()
+                .statusCode(200)
+                .body("source", org.hamcrest.Matchers.contains("pms", "hub"));
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "viewer"))
+                .get("/api/v1/entities/" + key)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.of("victor", "acme", "viewer"))
+                .contentType("application/json")
+                .body(Map.of("fields", Map.of("notes", "x")))
+                .patch("/api/v1/entities/" + key)
+                .then()
+                .statusCode(403);
     }
 
     private String workOrder(String status, String version) {
@@ -150,13 +197,28 @@ class TwoWaySyncIT {
         data.put("unitId", "U-1");
         data.put("title", "Leaking faucet");
         data.put("status", status);
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", "conn-2w", "generic",
-                EntityType.WORKORDER, id, Op.UPDATE, version, null, Instant.parse(version), Instant.now(), data);
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-2w",
+                "generic",
+                EntityType.WORKORDER,
+                id,
+                Op.UPDATE,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                data);
     }
 
     private static io.restassured.response.Response edit(String key, Map<String, Object> fields) {
-        return given().auth().oauth2(TestTokens.of("olivia", "acme", "operator")).contentType("application/json")
-                .body(Map.of("fields", fields)).patch("/api/v1/entities/" + key);
+        return given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "operator"))
+                .contentType("application/json")
+                .body(Map.of("fields", fields))
+                .patch("/api/v1/entities/" + key);
     }
 
     private static io.restassured.response.Response entity(String key) {
@@ -165,8 +227,15 @@ class TwoWaySyncIT {
 
     /** The open conflicts of one entity. */
     private static List<Map<String, Object>> conflicts(String key) {
-        return given().auth().oauth2(TestTokens.of("olivia", "acme", "viewer")).queryParam("entityType", "workorder")
-                .queryParam("limit", 500).get("/api/v1/conflicts").then().statusCode(200).extract().jsonPath()
+        return given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .queryParam("entityType", "workorder")
+                .queryParam("limit", 500)
+                .get("/api/v1/conflicts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("findAll { it.entityKey == '" + key + "' }");
     }
 
@@ -177,5 +246,4 @@ class TwoWaySyncIT {
             throw new IllegalStateException(e);
         }
     }
-
 }

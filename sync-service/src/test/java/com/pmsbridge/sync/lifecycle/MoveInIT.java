@@ -14,11 +14,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class MoveInIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -43,6 +46,7 @@ class MoveInIT {
 
     @Inject
     MoveIns moveIns;
+
     @Inject
     EntityManager em;
 
@@ -71,17 +75,23 @@ class MoveInIT {
         moveIns.announceReachedMoveInDates();
 
         // then: today's lease moves in once, with the reason; tomorrow's does not
-        List<LifecycleEvent> events = await().atMost(TIMEOUT).until(() -> lifecycle(today),
-                list -> list.stream().anyMatch(e -> e.type() == LifecycleType.MOVE_IN));
-        LifecycleEvent moveIn = events.stream().filter(e -> e.type() == LifecycleType.MOVE_IN).findFirst().orElseThrow();
-        assertThat(moveIn.after()).containsEntry("reason", "move-in date reached")
+        List<LifecycleEvent> events = await().atMost(TIMEOUT)
+                .until(() -> lifecycle(today), list -> list.stream().anyMatch(e -> e.type() == LifecycleType.MOVE_IN));
+        LifecycleEvent moveIn = events.stream()
+                .filter(e -> e.type() == LifecycleType.MOVE_IN)
+                .findFirst()
+                .orElseThrow();
+        assertThat(moveIn.after())
+                .containsEntry("reason", "move-in date reached")
                 .containsEntry("moveInDate", TODAY.toString());
         assertThat(lifecycle(tomorrow)).extracting(LifecycleEvent::type).doesNotContain(LifecycleType.MOVE_IN);
 
         // and when the PMS later marks the lease current, that is a modification, not a second move-in
         send(today.substring(today.lastIndexOf(':') + 1), "CURRENT", TODAY, "2026-11-23T12:00:00Z", Op.UPDATE);
-        await().atMost(TIMEOUT).until(() -> lifecycle(today),
-                list -> list.stream().anyMatch(e -> e.type() == LifecycleType.LEASE_MODIFIED));
+        await().atMost(TIMEOUT)
+                .until(
+                        () -> lifecycle(today),
+                        list -> list.stream().anyMatch(e -> e.type() == LifecycleType.LEASE_MODIFIED));
         assertThat(lifecycle(today)).extracting(LifecycleEvent::type).containsOnlyOnce(LifecycleType.MOVE_IN);
     }
 
@@ -90,15 +100,18 @@ class MoveInIT {
         // given
         String key = lease("FUTURE", TODAY.plusDays(3), "2026-11-23T08:00:00Z");
         send(key.substring(key.lastIndexOf(':') + 1), "CURRENT", TODAY.minusDays(1), "2026-11-23T09:00:00Z", Op.UPDATE);
-        await().atMost(TIMEOUT).until(() -> lifecycle(key),
-                list -> list.stream().anyMatch(e -> e.type() == LifecycleType.MOVE_IN));
+        await().atMost(TIMEOUT)
+                .until(() -> lifecycle(key), list -> list.stream().anyMatch(e -> e.type() == LifecycleType.MOVE_IN));
 
         // when
         moveIns.announceReachedMoveInDates();
 
         // then
-        await().during(Duration.ofSeconds(1)).atMost(TIMEOUT).untilAsserted(() ->
-                assertThat(lifecycle(key)).extracting(LifecycleEvent::type).containsOnlyOnce(LifecycleType.MOVE_IN));
+        await().during(Duration.ofSeconds(1))
+                .atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(lifecycle(key))
+                        .extracting(LifecycleEvent::type)
+                        .containsOnlyOnce(LifecycleType.MOVE_IN));
     }
 
     private static String lease(String status, LocalDate moveInDate, String version) {
@@ -107,17 +120,43 @@ class MoveInIT {
     }
 
     private static String send(String id, String status, LocalDate moveInDate, String version, Op op) {
-        ChangeEvent event = new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", "conn-movein",
-                "generic", EntityType.LEASE, id, op, version, null, Instant.parse(version), Instant.now(),
-                Map.of("id", id, "status", status, "moveInDate", moveInDate.toString(), "unitId", "U-1", "propertyId", "P-1"));
+        ChangeEvent event = new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-movein",
+                "generic",
+                EntityType.LEASE,
+                id,
+                op,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                Map.of(
+                        "id",
+                        id,
+                        "status",
+                        status,
+                        "moveInDate",
+                        moveInDate.toString(),
+                        "unitId",
+                        "U-1",
+                        "propertyId",
+                        "P-1"));
         writer.send(event);
         return event.key().value();
     }
 
     private void awaitStored(String key, int events) {
-        await().atMost(TIMEOUT).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from event_store where entity_key = ?1").setParameter(1, key).getSingleResult())
-                .intValue()) >= events);
+        await().atMost(TIMEOUT)
+                .until(() -> QuarkusTransaction.requiringNew()
+                                .call(() -> ((Number) em.createNativeQuery(
+                                                        "select count(*) from event_store where entity_key = ?1")
+                                                .setParameter(1, key)
+                                                .getSingleResult())
+                                        .intValue())
+                        >= events);
     }
 
     private static List<LifecycleEvent> lifecycle(String key) {

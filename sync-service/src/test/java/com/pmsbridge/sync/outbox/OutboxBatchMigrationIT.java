@@ -25,13 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own: up to V7, records written the old way, then the rest.
  */
 class OutboxBatchMigrationIT {
-    private final String schema = "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private Connection connection;
 
     @BeforeEach
     void connect() throws SQLException {
-        connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl("sync_test"), TestInfrastructure.dbUser(),
-                TestInfrastructure.dbPassword());
+        connection = DriverManager.getConnection(
+                TestInfrastructure.jdbcUrl("sync_test"), TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
     }
 
     @AfterEach
@@ -46,9 +47,20 @@ class OutboxBatchMigrationIT {
     void givenRecordsWaitingInTheOldOutbox_whenMigrated_thenEachIsABatchInOrderWithItsFields() throws SQLException {
         // given: the schema before V8, and three records not yet published: a state, a tombstone, non-ASCII text
         migrate("7");
-        insertOld("e-1", "pms.lease.state.v1", "lease:c:L-1", "com.pmsbridge.lease.state.v1", "L-1", "{\"rent\":\"1.00\"}");
+        insertOld(
+                "e-1",
+                "pms.lease.state.v1",
+                "lease:c:L-1",
+                "com.pmsbridge.lease.state.v1",
+                "L-1",
+                "{\"rent\":\"1.00\"}");
         insertOld("e-2", "pms.lease.state.v1", "lease:c:L-2", "com.pmsbridge.lease.state.v1", null, null);
-        insertOld("e-3", "pms.domain-events.v1", "lease:c:L-3", "com.pmsbridge.lease.modified", "L-3",
+        insertOld(
+                "e-3",
+                "pms.domain-events.v1",
+                "lease:c:L-3",
+                "com.pmsbridge.lease.modified",
+                "L-3",
                 "{\"name\":\"Zoë Müller – 東京\"}");
 
         // when
@@ -57,8 +69,8 @@ class OutboxBatchMigrationIT {
         // then
         List<OutboxBatch.Record> records = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "select record_count, records from " + schema + ".outbox_batch order by id")) {
+                ResultSet rows = statement.executeQuery(
+                        "select record_count, records from " + schema + ".outbox_batch order by id")) {
             while (rows.next()) {
                 assertThat(rows.getInt(1)).isEqualTo(1);
                 records.addAll(OutboxBatch.decode(rows.getBytes(2)));
@@ -75,7 +87,7 @@ class OutboxBatchMigrationIT {
         assertThat(records.get(1).subject()).isNull();
         assertThat(text(records.get(2).payload())).isEqualTo("{\"name\":\"Zoë Müller – 東京\"}");
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select to_regclass('" + schema + ".outbox')")) {
+                ResultSet rows = statement.executeQuery("select to_regclass('" + schema + ".outbox')")) {
             rows.next();
             assertThat(rows.getString(1)).as("the old outbox is gone").isNull();
         }
@@ -83,7 +95,10 @@ class OutboxBatchMigrationIT {
 
     private void migrate(String target) {
         var config = Flyway.configure()
-                .dataSource(TestInfrastructure.jdbcUrl("sync_test"), TestInfrastructure.dbUser(), TestInfrastructure.dbPassword())
+                .dataSource(
+                        TestInfrastructure.jdbcUrl("sync_test"),
+                        TestInfrastructure.dbUser(),
+                        TestInfrastructure.dbPassword())
                 .schemas(schema)
                 .locations("classpath:db/migration");
         if (target != null) {
@@ -94,8 +109,9 @@ class OutboxBatchMigrationIT {
 
     private void insertOld(String eventId, String topic, String key, String type, String subject, String payload)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + schema
-                + ".outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload) values (?, ?, ?, ?, ?, 'acme', ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into " + schema
+                        + ".outbox (event_id, topic, record_key, ce_type, ce_subject, org, payload) values (?, ?, ?, ?, ?, 'acme', ?)")) {
             insert.setString(1, eventId);
             insert.setString(2, topic);
             insert.setString(3, key);

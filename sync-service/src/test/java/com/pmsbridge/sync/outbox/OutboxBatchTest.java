@@ -12,8 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutboxBatchTest {
 
     private static Outbox.Row row(int n, String payload) {
-        return new Outbox.Row("id-" + n, "pms.lease.state.v1", "lease:c1:L-" + n, "com.pmsbridge.lease.state.v1",
-                "lease:c1:L-" + n, "acme", payload);
+        return new Outbox.Row(
+                "id-" + n,
+                "pms.lease.state.v1",
+                "lease:c1:L-" + n,
+                "com.pmsbridge.lease.state.v1",
+                "lease:c1:L-" + n,
+                "acme",
+                payload);
     }
 
     private static String text(byte[] bytes) {
@@ -45,16 +51,22 @@ class OutboxBatchTest {
     @Test
     void givenMoreThanTheLimit_whenEncoded_thenSplitInOrderWithinTheLimit() {
         String payload = "x".repeat(1000);
-        List<Outbox.Row> rows = IntStream.range(0, 100).mapToObj(n -> row(n, payload)).toList();
+        List<Outbox.Row> rows =
+                IntStream.range(0, 100).mapToObj(n -> row(n, payload)).toList();
 
         List<OutboxBatch.Encoded> encoded = OutboxBatch.encode(rows, 10_000);
 
         assertThat(encoded).hasSizeGreaterThan(10);
         assertThat(encoded).allSatisfy(batch -> assertThat(batch.bytes().length).isLessThanOrEqualTo(10_000));
-        List<String> ids = encoded.stream().flatMap(batch -> OutboxBatch.decode(batch.bytes()).stream())
-                .map(record -> text(record.eventId())).toList();
-        assertThat(ids).containsExactlyElementsOf(rows.stream().map(Outbox.Row::eventId).toList());
-        assertThat(encoded.stream().mapToInt(OutboxBatch.Encoded::records).sum()).isEqualTo(100);
+        List<String> ids = encoded.stream()
+                .flatMap(batch -> OutboxBatch.decode(batch.bytes()).stream())
+                .map(record -> text(record.eventId()))
+                .toList();
+        assertThat(ids)
+                .containsExactlyElementsOf(
+                        rows.stream().map(Outbox.Row::eventId).toList());
+        assertThat(encoded.stream().mapToInt(OutboxBatch.Encoded::records).sum())
+                .isEqualTo(100);
     }
 
     @Test
@@ -64,7 +76,8 @@ class OutboxBatchTest {
         List<OutboxBatch.Encoded> encoded = OutboxBatch.encode(rows, 1000);
 
         assertThat(encoded).extracting(OutboxBatch.Encoded::records).containsExactly(1, 1, 1);
-        assertThat(text(OutboxBatch.decode(encoded.get(1).bytes()).get(0).eventId())).isEqualTo("id-2");
+        assertThat(text(OutboxBatch.decode(encoded.get(1).bytes()).get(0).eventId()))
+                .isEqualTo("id-2");
     }
 
     @Test
@@ -75,6 +88,7 @@ class OutboxBatchTest {
     @Test
     void givenAnUnknownFormat_whenDecoded_thenRefused() {
         assertThatThrownBy(() -> OutboxBatch.decode(new byte[] {9, 0, 0, 0, 0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format 9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 9");
     }
 }

@@ -42,13 +42,24 @@ class OutboxRelaySettingsTest {
 
     @Test
     void givenTheServicesKafkaSettings_whenTheRelaysProducerIsConfigured_thenItReachesTheBrokerLikeTheChannels() {
-        Map<String, Object> kafka = Map.of("bootstrap.servers", "kafka:9093", "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "SCRAM-SHA-512", "session.timeout.ms", "10000", "acks", "1");
+        Map<String, Object> kafka = Map.of(
+                "bootstrap.servers",
+                "kafka:9093",
+                "security.protocol",
+                "SASL_SSL",
+                "sasl.mechanism",
+                "SCRAM-SHA-512",
+                "session.timeout.ms",
+                "10000",
+                "acks",
+                "1");
 
         Map<String, Object> settings = OutboxRelay.producerSettings(kafka, DEFAULTS);
 
-        assertThat(settings).containsEntry("bootstrap.servers", "kafka:9093")
-                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+        assertThat(settings)
+                .containsEntry("bootstrap.servers", "kafka:9093")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .doesNotContainKey("session.timeout.ms") // a consumer setting: a producer would warn about it
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all") // the relay's own settings win
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)

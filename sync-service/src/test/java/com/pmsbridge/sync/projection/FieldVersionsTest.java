@@ -33,8 +33,8 @@ class FieldVersionsTest {
         versions.put("phone", PENDING_HUB_EDIT);
         versions.put("status", FROM_PMS);
 
-        FieldVersions read = ContractJson.mapper().readValue(ContractJson.mapper().writeValueAsString(versions),
-                FieldVersions.class);
+        FieldVersions read = ContractJson.mapper()
+                .readValue(ContractJson.mapper().writeValueAsString(versions), FieldVersions.class);
 
         assertThat(read).isEqualTo(versions);
     }
@@ -47,7 +47,10 @@ class FieldVersionsTest {
 
         FieldVersions read = ContractJson.mapper().readValue(stored, FieldVersions.class);
 
-        assertThat(read).containsEntry("rent", FROM_PMS).containsEntry("phone", PENDING_HUB_EDIT).hasSize(2);
+        assertThat(read)
+                .containsEntry("rent", FROM_PMS)
+                .containsEntry("phone", PENDING_HUB_EDIT)
+                .hasSize(2);
     }
 
     @Test

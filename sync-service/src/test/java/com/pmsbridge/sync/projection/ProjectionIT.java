@@ -18,13 +18,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import net.jpountz.lz4.LZ4Factory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,11 +41,12 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ProjectionIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {};
     private static TestKafkaWriter writer;
     private static TestKafkaReader domainEvents;
     private static TestKafkaReader dlq;
@@ -101,7 +103,8 @@ class ProjectionIT {
 
         // then: both are in the event store, the older one marked as not applied
         String key = newer.key().value();
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storedEvents(key)).isEqualTo(2));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(storedEvents(key)).isEqualTo(2));
         assertThat(state(key).data).containsEntry("rent", "1500.00").containsEntry("status", "CURRENT");
         assertThat(appliedFlag(older.eventId())).isFalse();
     }
@@ -119,9 +122,12 @@ class ProjectionIT {
 
         // then: once the later marker is projected, the duplicate has been handled too (same partition order is
         // not guaranteed across keys, so wait for both keys and check the count)
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(state(marker.key().value())).isNotNull());
-        await().atMost(TIMEOUT).during(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(storedEvents(event.key().value())).isEqualTo(1));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(state(marker.key().value())).isNotNull());
+        await().atMost(TIMEOUT)
+                .during(Duration.ofMillis(500))
+                .untilAsserted(
+                        () -> assertThat(storedEvents(event.key().value())).isEqualTo(1));
     }
 
     @Test
@@ -129,9 +135,20 @@ class ProjectionIT {
         // given
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent created = lease(leaseId, Op.CREATE, "2026-11-23T08:00:00Z", "CURRENT", "1000.00");
-        ChangeEvent deleted = new ChangeEvent(1, UUID.randomUUID().toString(), "acme", "conn-it", "generic",
-                EntityType.LEASE, leaseId, Op.DELETE, "2026-11-23T12:00:00Z", null, Instant.parse("2026-11-23T12:00:00Z"),
-                Instant.now(), Map.of());
+        ChangeEvent deleted = new ChangeEvent(
+                1,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-it",
+                "generic",
+                EntityType.LEASE,
+                leaseId,
+                Op.DELETE,
+                "2026-11-23T12:00:00Z",
+                null,
+                Instant.parse("2026-11-23T12:00:00Z"),
+                Instant.now(),
+                Map.of());
         ChangeEvent staleUpdate = lease(leaseId, Op.UPDATE, "2026-11-23T11:00:00Z", "CURRENT", "1100.00");
 
         // when
@@ -141,13 +158,17 @@ class ProjectionIT {
 
         // then
         String key = created.key().value();
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storedEvents(key)).isEqualTo(3));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(storedEvents(key)).isEqualTo(3));
         EntityState state = state(key);
         assertThat(state.deleted).isTrue();
         assertThat(state.version).isEqualTo("2026-11-23T12:00:00Z");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lifecycle(key)).extracting(LifecycleEvent::type)
-                .containsExactly(LifecycleType.LEASE_CREATED, LifecycleType.MOVE_IN, LifecycleType.LEASE_ARCHIVED)
-                .doesNotContain(LifecycleType.LEASE_MODIFIED));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(lifecycle(key))
+                        .extracting(LifecycleEvent::type)
+                        .containsExactly(
+                                LifecycleType.LEASE_CREATED, LifecycleType.MOVE_IN, LifecycleType.LEASE_ARCHIVED)
+                        .doesNotContain(LifecycleType.LEASE_MODIFIED));
     }
 
     @Test
@@ -155,28 +176,48 @@ class ProjectionIT {
         // given
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent created = lease(leaseId, Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1450.00");
-        ChangeEvent deleted = new ChangeEvent(1, UUID.randomUUID().toString(), "acme", "conn-it", "generic",
-                EntityType.LEASE, leaseId, Op.DELETE, "2026-11-23T12:00:00Z", null, Instant.parse("2026-11-23T12:00:00Z"),
-                Instant.now(), Map.of());
+        ChangeEvent deleted = new ChangeEvent(
+                1,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-it",
+                "generic",
+                EntityType.LEASE,
+                leaseId,
+                Op.DELETE,
+                "2026-11-23T12:00:00Z",
+                null,
+                Instant.parse("2026-11-23T12:00:00Z"),
+                Instant.now(),
+                Map.of());
         String key = created.key().value();
 
         // when
         writer.send(created);
-        List<ConsumerRecord<String, String>> first = await().atMost(TIMEOUT)
-                .until(() -> leaseStates.withKey(key), list -> !list.isEmpty());
+        List<ConsumerRecord<String, String>> first =
+                await().atMost(TIMEOUT).until(() -> leaseStates.withKey(key), list -> !list.isEmpty());
         writer.send(deleted);
 
         // then: the current state under the entity key, then a tombstone that compaction keeps as the last word
-        Map<String, Object> value = ContractJson.mapper().readValue(first.getFirst().value(), STATE);
-        assertThat(value).containsEntry("entityKey", key).containsEntry("org", "acme")
-                .containsEntry("connectionId", "conn-it").containsEntry("entityType", "lease")
+        Map<String, Object> value =
+                ContractJson.mapper().readValue(first.getFirst().value(), STATE);
+        assertThat(value)
+                .containsEntry("entityKey", key)
+                .containsEntry("org", "acme")
+                .containsEntry("connectionId", "conn-it")
+                .containsEntry("entityType", "lease")
                 .containsEntry("version", "2026-11-23T08:00:00Z");
-        assertThat(ContractJson.mapper().convertValue(value.get("data"), STATE)).containsEntry("id", leaseId).containsEntry("rent", "1450.00")
+        assertThat(ContractJson.mapper().convertValue(value.get("data"), STATE))
+                .containsEntry("id", leaseId)
+                .containsEntry("rent", "1450.00")
                 .containsEntry("status", "FUTURE");
-        List<ConsumerRecord<String, String>> records = await().atMost(TIMEOUT)
-                .until(() -> leaseStates.withKey(key), list -> list.size() == 2);
+        List<ConsumerRecord<String, String>> records =
+                await().atMost(TIMEOUT).until(() -> leaseStates.withKey(key), list -> list.size() == 2);
         assertThat(records.getLast().value()).isNull();
-        assertThat(new String(records.getLast().headers().lastHeader(CloudEventHeaders.TYPE).value()))
+        assertThat(new String(records.getLast()
+                        .headers()
+                        .lastHeader(CloudEventHeaders.TYPE)
+                        .value()))
                 .isEqualTo("com.pmsbridge.lease.state.v1");
     }
 
@@ -196,12 +237,15 @@ class ProjectionIT {
         writer.send(created);
 
         // then
-        List<ConsumerRecord<String, String>> records = await().atMost(TIMEOUT)
-                .until(() -> leaseStates.withKey(key), list -> !list.isEmpty());
-        Map<String, Object> value = ContractJson.mapper().readValue(records.getFirst().value(), STATE);
-        assertThat(ContractJson.mapper().convertValue(value.get("data"), STATE)).containsEntry("specialTerms", terms.toString());
+        List<ConsumerRecord<String, String>> records =
+                await().atMost(TIMEOUT).until(() -> leaseStates.withKey(key), list -> !list.isEmpty());
+        Map<String, Object> value =
+                ContractJson.mapper().readValue(records.getFirst().value(), STATE);
+        assertThat(ContractJson.mapper().convertValue(value.get("data"), STATE))
+                .containsEntry("specialTerms", terms.toString());
         // the outbox's records are stored lz4-compressed (migration V10), not uncompressed or with the slower pglz
-        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("""
                 select attstorage::text || attcompression::text from pg_attribute
                 where attrelid = 'outbox_batch'::regclass and attname = 'records'""").getSingleResult()))
                 .isEqualTo("xl");
@@ -211,7 +255,8 @@ class ProjectionIT {
     void givenTheServiceStarted_whenTheKafkaClientAsksForTheFastestLz4_thenItIsTheNativeOne() {
         // the Kafka client calls fastestInstance() for every batch; on Quarkus's class loader it is native only
         // because NativeLz4 loaded the library at startup
-        assertThat(LZ4Factory.fastestInstance().fastCompressor().getClass().getSimpleName()).isEqualTo("LZ4JNICompressor");
+        assertThat(LZ4Factory.fastestInstance().fastCompressor().getClass().getSimpleName())
+                .isEqualTo("LZ4JNICompressor");
     }
 
     @Test
@@ -231,8 +276,8 @@ class ProjectionIT {
             assertThat(state(before.key().value())).isNotNull();
             assertThat(state(after.key().value())).isNotNull();
         });
-        List<ConsumerRecord<String, String>> letters = await().atMost(TIMEOUT)
-                .until(() -> dlq.withKey(badKey), list -> !list.isEmpty());
+        List<ConsumerRecord<String, String>> letters =
+                await().atMost(TIMEOUT).until(() -> dlq.withKey(badKey), list -> !list.isEmpty());
         DeadLetter letter = ContractJson.mapper().readValue(letters.getFirst().value(), DeadLetter.class);
         assertThat(letter.reason()).contains("op");
         assertThat(letter.sourceTopic()).isEqualTo("pms.lease.changes.v1");
@@ -246,8 +291,20 @@ class ProjectionIT {
         data.put("unitId", "U-1");
         data.put("status", status);
         data.put("rent", rent);
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", "conn-it", "generic",
-                EntityType.LEASE, leaseId, op, version, null, Instant.parse(version), Instant.now(), data);
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-it",
+                "generic",
+                EntityType.LEASE,
+                leaseId,
+                op,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                data);
     }
 
     private EntityState state(String key) {
@@ -261,13 +318,18 @@ class ProjectionIT {
     }
 
     private long storedEvents(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from event_store where entity_key = ?1").setParameter(1, key).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from event_store where entity_key = ?1")
+                                .setParameter(1, key)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private boolean appliedFlag(String eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
-                "select applied from event_store where event_id = ?1").setParameter(1, eventId).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (Boolean) em.createNativeQuery("select applied from event_store where event_id = ?1")
+                        .setParameter(1, eventId)
+                        .getSingleResult());
     }
 
     private static List<LifecycleEvent> lifecycle(String key) {

@@ -31,8 +31,8 @@ class RecordMergerTest {
 
     @Test
     void givenDeleteThenNewerCreate_whenMerged_thenBackWithOnlyTheNewerValues() {
-        EntityState state = apply(List.of(update(1, Map.of("rent", "1", "status", "FUTURE")), delete(3),
-                update(4, Map.of("status", "CURRENT"))));
+        EntityState state = apply(List.of(
+                update(1, Map.of("rent", "1", "status", "FUTURE")), delete(3), update(4, Map.of("status", "CURRENT"))));
 
         assertThat(state.deleted).isFalse();
         assertThat(state.data).containsExactly(Map.entry("status", "CURRENT"));
@@ -72,10 +72,14 @@ class RecordMergerTest {
             }
             Collections.shuffle(shuffled, random);
             EntityState other = apply(shuffled);
-            assertThat(other.deleted).as("deleted, events %s in order %s", events, shuffled).isEqualTo(reference.deleted);
+            assertThat(other.deleted)
+                    .as("deleted, events %s in order %s", events, shuffled)
+                    .isEqualTo(reference.deleted);
             assertThat(other.version).isEqualTo(reference.version);
             if (!reference.deleted) {
-                assertThat(other.data).as("data, events %s in order %s", events, shuffled).isEqualTo(reference.data);
+                assertThat(other.data)
+                        .as("data, events %s in order %s", events, shuffled)
+                        .isEqualTo(reference.data);
             }
         }
     }
@@ -109,8 +113,20 @@ class RecordMergerTest {
     }
 
     private static ChangeEvent event(Op op, int version, Map<String, Object> data) {
-        return new ChangeEvent(1, "e-" + (++ids), "acme", "c", "generic", EntityType.LEASE, "L-1", op, version(version),
-                null, Instant.parse(version(version)), Instant.now(), data);
+        return new ChangeEvent(
+                1,
+                "e-" + (++ids),
+                "acme",
+                "c",
+                "generic",
+                EntityType.LEASE,
+                "L-1",
+                op,
+                version(version),
+                null,
+                Instant.parse(version(version)),
+                Instant.now(),
+                data);
     }
 
     private static String version(int minute) {

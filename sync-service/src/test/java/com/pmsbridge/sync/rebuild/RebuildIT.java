@@ -13,15 +13,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,16 +42,22 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class RebuildIT {
     @Inject
     EntityManager em;
+
     @Inject
     Rebuild rebuild;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     String dbUser;
+
     @ConfigProperty(name = "quarkus.datasource.password")
     String dbPassword;
 
@@ -63,8 +69,12 @@ class RebuildIT {
         List<ChangeEvent> events = new ArrayList<>();
         for (int lease = 0; lease < 30; lease++) {
             for (int change = 0; change < 4; change++) {
-                events.add(event(connection, "L-" + lease, random.nextInt(6) == 0 ? Op.DELETE : Op.UPDATE,
-                        1 + random.nextInt(9), random));
+                events.add(event(
+                        connection,
+                        "L-" + lease,
+                        random.nextInt(6) == 0 ? Op.DELETE : Op.UPDATE,
+                        1 + random.nextInt(9),
+                        random));
             }
         }
         Collections.shuffle(events, random);
@@ -77,16 +87,27 @@ class RebuildIT {
 
         // when
         String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
-        String id = given().auth().oauth2(platformAdmin).post("/api/v1/entities/_rebuilds").then().statusCode(202)
-                .extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(platformAdmin)
-                .get("/api/v1/entities/_rebuilds/" + id).then().body("status", equalTo("COMPLETED")));
+        String id = given().auth()
+                .oauth2(platformAdmin)
+                .post("/api/v1/entities/_rebuilds")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(platformAdmin)
+                        .get("/api/v1/entities/_rebuilds/" + id)
+                        .then()
+                        .body("status", equalTo("COMPLETED")));
 
         // then
         assertThat(states(connection)).isEqualTo(live).hasSize(30);
         // the swapped-in table keeps the room for in-place updates that migration V9 gave the old one
-        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select array_to_string(reloptions, ',') from pg_class where relname = 'entity_state'").getSingleResult()))
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery(
+                                        "select array_to_string(reloptions, ',') from pg_class where relname = 'entity_state'")
+                                .getSingleResult()))
                 .isEqualTo("fillfactor=70");
         // and the live projection goes on on the swapped-in table (its cached states were the old table's rows)
         ChangeEvent later = event(connection, "L-0", Op.UPDATE, 59, random);
@@ -95,16 +116,25 @@ class RebuildIT {
             writer.send(later);
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            EntityState state = QuarkusTransaction.requiringNew().call(() -> em.find(EntityState.class, later.key().value()));
+            EntityState state = QuarkusTransaction.requiringNew()
+                    .call(() -> em.find(EntityState.class, later.key().value()));
             assertThat(state.deleted).isFalse();
             assertThat(state.version).isEqualTo("2026-11-23T08:59:00Z");
-            assertThat(state.data).containsEntry("rent", "9999.00").containsEntry("status", later.data().get("status"));
+            assertThat(state.data)
+                    .containsEntry("rent", "9999.00")
+                    .containsEntry("status", later.data().get("status"));
         });
         // a rebuild spans every organisation: an organisation's own admin may not start one
-        given().auth().oauth2(TestTokens.of("olivia", "acme", "operator")).post("/api/v1/entities/_rebuilds")
-                .then().statusCode(403);
-        given().auth().oauth2(TestTokens.of("adam", "acme", "admin")).post("/api/v1/entities/_rebuilds")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "operator"))
+                .post("/api/v1/entities/_rebuilds")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .post("/api/v1/entities/_rebuilds")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -154,7 +184,8 @@ class RebuildIT {
         try (Connection batch = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
             // and a batch of another instance that has read its states and will write them next, as the projection does
             batch.setAutoCommit(false);
-            try (PreparedStatement read = batch.prepareStatement("select last_seq from entity_state where entity_key = ?")) {
+            try (PreparedStatement read =
+                    batch.prepareStatement("select last_seq from entity_state where entity_key = ?")) {
                 read.setString(1, lease.key().value());
                 read.executeQuery().close();
             }
@@ -162,8 +193,8 @@ class RebuildIT {
             // when: the rebuild swaps while that batch is open, and the batch writes once the rebuild waits for it
             CompletableFuture<Void> swap = CompletableFuture.runAsync(() -> rebuild.catchUpAndSwap(run));
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingForStates() > 0);
-            try (PreparedStatement write = batch.prepareStatement(
-                    "update entity_state set updated_at = now() where entity_key = ?")) {
+            try (PreparedStatement write =
+                    batch.prepareStatement("update entity_state set updated_at = now() where entity_key = ?")) {
                 write.setString(1, lease.key().value());
                 assertThat(write.executeUpdate()).isEqualTo(1);
             }
@@ -176,15 +207,19 @@ class RebuildIT {
     }
 
     private long waitingForStates() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from pg_locks where not granted and relation = 'entity_state'::regclass")
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from pg_locks where not granted and relation = 'entity_state'::regclass")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private long storedEvents(String connection) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from event_store where connection_id = ?1").setParameter(1, connection)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from event_store where connection_id = ?1")
+                                .setParameter(1, connection)
+                                .getSingleResult())
+                        .longValue());
     }
 
     /** Per entity: deleted, version and (for live entities) the data, as text. */
@@ -192,10 +227,10 @@ class RebuildIT {
     private Map<String, String> states(String connection) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> states = new LinkedHashMap<>();
-            for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+            for (Object[] row : (List<Object[]>)
+                    em.createNativeQuery("""
                             select entity_key, deleted, version, case when deleted then '' else cast(data as text) end
-                            from entity_state where connection_id = ?1 order by entity_key""")
-                    .setParameter(1, connection).getResultList()) {
+                            from entity_state where connection_id = ?1 order by entity_key""").setParameter(1, connection).getResultList()) {
                 states.put((String) row[0], row[1] + "|" + row[2] + "|" + row[3]);
             }
             return states;
@@ -212,7 +247,19 @@ class RebuildIT {
             }
         }
         String version = "2026-11-23T08:%02d:00Z".formatted(minute);
-        return new ChangeEvent(1, UUID.randomUUID().toString(), "acme", connection, "generic", EntityType.LEASE, leaseId,
-                op, version, null, Instant.parse(version), Instant.now(), data);
+        return new ChangeEvent(
+                1,
+                UUID.randomUUID().toString(),
+                "acme",
+                connection,
+                "generic",
+                EntityType.LEASE,
+                leaseId,
+                op,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                data);
     }
 }

@@ -18,11 +18,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,9 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "sync_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ReconciliationIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static TestKafkaWriter writer;
@@ -66,10 +69,22 @@ class ReconciliationIT {
         String connection = "rec-" + UUID.randomUUID().toString().substring(0, 8);
         writer.send(lease(connection, "L-GONE", Op.UPDATE, "2026-11-20T08:00:00Z", Instant.now()));
         writer.send(lease(connection, "L-DEL", Op.CREATE, "2026-11-20T08:00:00Z", Instant.now()));
-        writer.send(new ChangeEvent(1, UUID.randomUUID().toString(), "acme", connection, "generic", EntityType.LEASE,
-                "L-DEL", Op.DELETE, "2026-11-20T10:00:00Z", null, Instant.parse("2026-11-20T10:00:00Z"), Instant.now(),
+        writer.send(new ChangeEvent(
+                1,
+                UUID.randomUUID().toString(),
+                "acme",
+                connection,
+                "generic",
+                EntityType.LEASE,
+                "L-DEL",
+                Op.DELETE,
+                "2026-11-20T10:00:00Z",
+                null,
+                Instant.parse("2026-11-20T10:00:00Z"),
+                Instant.now(),
                 Map.of()));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(stored(connection)).isEqualTo(3));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(stored(connection)).isEqualTo(3));
 
         // when: a Sync reads L-1, L-2 and an older copy of L-DEL, then announces itself complete
         Instant started = Instant.now();
@@ -79,35 +94,64 @@ class ReconciliationIT {
                 lease(connection, "L-DEL", Op.SNAPSHOT, "2026-11-20T09:00:00Z", Instant.now())));
         Instant completed = Instant.now();
         String runId = UUID.randomUUID().toString();
-        writer.sendRaw("pms.connector.sync-runs.v1", connection, ContractJson.mapper().writeValueAsString(
-                new SyncRunCompleted(1, runId, "acme", connection, List.of("lease"), started, completed, 3)));
+        writer.sendRaw(
+                "pms.connector.sync-runs.v1",
+                connection,
+                ContractJson.mapper()
+                        .writeValueAsString(new SyncRunCompleted(
+                                1, runId, "acme", connection, List.of("lease"), started, completed, 3)));
 
         // then: the report counts one record missing in the hub (stale snapshot after the delete) and one missing in
         // the PMS, visible to the organisation only
         String viewer = TestTokens.of("olivia", "acme", "viewer");
-        await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(viewer)
-                .get("/api/v1/reconciliations?connectionId=" + connection).then().statusCode(200)
-                .body("", hasSize(1)).body("[0].status", equalTo("COMPLETED")));
-        given().auth().oauth2(viewer).get("/api/v1/reconciliations/" + runId).then().statusCode(200)
-                .body("snapshotRecords", equalTo(3)).body("missingInHub", equalTo(1)).body("missingInPms", equalTo(1))
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(viewer)
+                        .get("/api/v1/reconciliations?connectionId=" + connection)
+                        .then()
+                        .statusCode(200)
+                        .body("", hasSize(1))
+                        .body("[0].status", equalTo("COMPLETED")));
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/reconciliations/" + runId)
+                .then()
+                .statusCode(200)
+                .body("snapshotRecords", equalTo(3))
+                .body("missingInHub", equalTo(1))
+                .body("missingInPms", equalTo(1))
                 .body("fieldDifferences", equalTo(0))
-                .body("details.entityKey", org.hamcrest.Matchers.containsInAnyOrder(
-                        "lease:" + connection + ":L-DEL", "lease:" + connection + ":L-GONE"));
-        given().auth().oauth2(TestTokens.of("victor", "globex", "viewer")).get("/api/v1/reconciliations/" + runId)
-                .then().statusCode(404);
-        given().auth().oauth2(TestTokens.of("victor", "globex", "viewer"))
-                .get("/api/v1/reconciliations?connectionId=" + connection).then().statusCode(200).body("", hasSize(0));
+                .body(
+                        "details.entityKey",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "lease:" + connection + ":L-DEL", "lease:" + connection + ":L-GONE"));
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "viewer"))
+                .get("/api/v1/reconciliations/" + runId)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "viewer"))
+                .get("/api/v1/reconciliations?connectionId=" + connection)
+                .then()
+                .statusCode(200)
+                .body("", hasSize(0));
 
         // and the vanished lease is deleted in the hub, which archives it for the queue, caused by reconciliation
         String gone = "lease:" + connection + ":L-GONE";
         assertThat(state(gone).deleted).isTrue();
-        List<LifecycleEvent> archived = await().atMost(TIMEOUT).until(() -> lifecycle(gone),
-                events -> events.stream().anyMatch(e -> e.type() == LifecycleType.LEASE_ARCHIVED));
+        List<LifecycleEvent> archived = await().atMost(TIMEOUT)
+                .until(
+                        () -> lifecycle(gone),
+                        events -> events.stream().anyMatch(e -> e.type() == LifecycleType.LEASE_ARCHIVED));
         assertThat(archived).extracting(LifecycleEvent::type).containsOnlyOnce(LifecycleType.LEASE_ARCHIVED);
         assertThat(source(gone)).contains("reconcile");
         // and the drift is a metric per connection
-        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
-                "pms_sync_drift_records{connection=\"" + connection + "\",kind=\"missing_in_pms\",org=\"acme\"} 1.0"));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("pms_sync_drift_records{connection=\"" + connection
+                        + "\",kind=\"missing_in_pms\",org=\"acme\"} 1.0"));
     }
 
     @Test
@@ -119,21 +163,31 @@ class ReconciliationIT {
             known.add(lease(connection, "L-" + i, Op.UPDATE, "2026-11-20T08:00:00Z", Instant.now()));
         }
         writer.sendAll(known);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(stored(connection)).isEqualTo(12));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(stored(connection)).isEqualTo(12));
 
         // when
         Instant started = Instant.now();
         writer.send(lease(connection, "L-0", Op.SNAPSHOT, "2026-11-21T08:00:00Z", Instant.now()));
         Instant completed = Instant.now();
         String runId = UUID.randomUUID().toString();
-        writer.sendRaw("pms.connector.sync-runs.v1", connection, ContractJson.mapper().writeValueAsString(
-                new SyncRunCompleted(1, runId, "acme", connection, List.of("lease"), started, completed, 1)));
+        writer.sendRaw(
+                "pms.connector.sync-runs.v1",
+                connection,
+                ContractJson.mapper()
+                        .writeValueAsString(new SyncRunCompleted(
+                                1, runId, "acme", connection, List.of("lease"), started, completed, 1)));
 
         // then: 11 missing is above max(10, 5 % of 1): reported, held for a human, none deleted
         String viewer = TestTokens.of("olivia", "acme", "viewer");
-        await().atMost(TIMEOUT).untilAsserted(() -> given().auth().oauth2(viewer)
-                .get("/api/v1/reconciliations/" + runId).then().statusCode(200)
-                .body("status", equalTo("NEEDS_REVIEW")).body("missingInPms", equalTo(11)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(viewer)
+                        .get("/api/v1/reconciliations/" + runId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("NEEDS_REVIEW"))
+                        .body("missingInPms", equalTo(11)));
         for (int i = 1; i < 12; i++) {
             assertThat(state("lease:" + connection + ":L-" + i).deleted).isFalse();
         }
@@ -141,22 +195,37 @@ class ReconciliationIT {
     }
 
     private static ChangeEvent lease(String connection, String id, Op op, String version, Instant receivedAt) {
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "acme", connection, "generic",
-                EntityType.LEASE, id, op, version, null, Instant.parse(version), receivedAt,
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                connection,
+                "generic",
+                EntityType.LEASE,
+                id,
+                op,
+                version,
+                null,
+                Instant.parse(version),
+                receivedAt,
                 Map.of("id", id, "status", "CURRENT", "rent", "1000.00", "propertyId", "P-1"));
     }
 
     private long stored(String connection) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from event_store where connection_id = ?1").setParameter(1, connection)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from event_store where connection_id = ?1")
+                                .setParameter(1, connection)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @SuppressWarnings("unchecked")
     private List<String> source(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select source from event_store where entity_key = ?1 order by entity_seq").setParameter(1, key)
-                .getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select source from event_store where entity_key = ?1 order by entity_seq")
+                        .setParameter(1, key)
+                        .getResultList());
     }
 
     private EntityState state(String key) {

@@ -16,6 +16,7 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.http.HttpRequest;
@@ -49,8 +50,16 @@ public class AppFolioAdapter implements PmsAdapter {
             "property_updates", EntityType.PROPERTY,
             "unit_updates", EntityType.UNIT);
     private static final Map<EntityType, String> RESOURCES = Map.of(
-            EntityType.WORKORDER, "work_orders", EntityType.RESIDENT, "tenants", EntityType.LEASE, "leases",
-            EntityType.PROPERTY, "properties", EntityType.UNIT, "units");
+            EntityType.WORKORDER,
+            "work_orders",
+            EntityType.RESIDENT,
+            "tenants",
+            EntityType.LEASE,
+            "leases",
+            EntityType.PROPERTY,
+            "properties",
+            EntityType.UNIT,
+            "units");
 
     private final JwksCache jwks;
     private final SecretResolver secrets;
@@ -77,25 +86,31 @@ public class AppFolioAdapter implements PmsAdapter {
         }
         String[] parts = jws.trim().split("\\.", -1);
         if (parts.length != 3 || !parts[1].isEmpty()) {
-            throw WebhookRejectedException.unauthorized("signature_invalid", SIGNATURE_HEADER + " must be a detached JWS <header>..<signature>");
+            throw WebhookRejectedException.unauthorized(
+                    "signature_invalid", SIGNATURE_HEADER + " must be a detached JWS <header>..<signature>");
         }
         JsonNode header = decodeHeader(parts[0]);
         if (!"PS256".equals(header.path("alg").asText())) {
             throw WebhookRejectedException.unauthorized("signature_invalid", "JWS algorithm must be PS256");
         }
         if (connection.webhookIssuerUrl == null) {
-            throw WebhookRejectedException.unauthorized("secret_unavailable", "the connection has no webhook issuer configured");
+            throw WebhookRejectedException.unauthorized(
+                    "secret_unavailable", "the connection has no webhook issuer configured");
         }
-        RSAPublicKey key = jwks.key(connection.webhookIssuerUrl, header.path("kid").asText()).orElseThrow(() ->
-                WebhookRejectedException.unauthorized("signature_invalid", "JWS key id is not in the issuer's JWKS"));
+        RSAPublicKey key = jwks.key(
+                        connection.webhookIssuerUrl, header.path("kid").asText())
+                .orElseThrow(() -> WebhookRejectedException.unauthorized(
+                        "signature_invalid", "JWS key id is not in the issuer's JWKS"));
         String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(request.body());
         if (!verifyPs256(key, parts[0] + "." + payload, parts[2])) {
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
         }
         Instant sent = instant(event(request).path("message_sent_at").asText(""), "message_sent_at");
         if (Duration.between(sent, request.receivedAt()).abs().compareTo(config.replayWindow()) > 0) {
-            throw WebhookRejectedException.unauthorized("timestamp_stale",
-                    "message_sent_at is outside the accepted window of " + config.replayWindow().toSeconds() + " s");
+            throw WebhookRejectedException.unauthorized(
+                    "timestamp_stale",
+                    "message_sent_at is outside the accepted window of "
+                            + config.replayWindow().toSeconds() + " s");
         }
     }
 
@@ -106,7 +121,8 @@ public class AppFolioAdapter implements PmsAdapter {
         String topic = event.path("topic").asText("");
         String entityId = event.path("entity_id").asText("");
         if (id.isBlank() || topic.isBlank() || entityId.isBlank()) {
-            throw WebhookRejectedException.badRequest("invalid_payload", "fields 'id', 'topic' and 'entity_id' are required");
+            throw WebhookRejectedException.badRequest(
+                    "invalid_payload", "fields 'id', 'topic' and 'entity_id' are required");
         }
         EntityType type = TOPICS.get(topic);
         if (type == null) {
@@ -118,14 +134,21 @@ public class AppFolioAdapter implements PmsAdapter {
 
     @Override
     public Optional<ChangeEvent> fetch(Connection connection, EntityReference reference) {
-        String credentials = secrets.resolve(connection.credentialRef).orElseThrow(() ->
-                new PmsUnavailableException("connection " + connection.id + " has no AppFolio credentials configured", 401));
+        String credentials = secrets.resolve(connection.credentialRef)
+                .orElseThrow(() -> new PmsUnavailableException(
+                        "connection " + connection.id + " has no AppFolio credentials configured", 401));
         String path = "/api/v1/" + RESOURCES.get(reference.entityType()) + "/" + reference.externalId();
-        PmsHttpClient.Answer answer = http.send(connection.id, pmsType(), HttpRequest.newBuilder(
-                        PmsHttpClient.uri(connection.apiBaseUrl, path))
-                .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .GET());
+        PmsHttpClient.Answer answer = http.send(
+                connection.id,
+                pmsType(),
+                HttpRequest.newBuilder(PmsHttpClient.uri(connection.apiBaseUrl, path))
+                        .header("Accept", "application/json")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                        .GET());
         if (answer.status() == 404) {
             return Optional.empty();
         }
@@ -137,10 +160,23 @@ public class AppFolioAdapter implements PmsAdapter {
         }
         Map<String, Object> data = AppFolioMapper.map(reference.entityType(), record);
         Instant now = Instant.now();
-        String version = record.path("updated_at").isTextual() ? record.path("updated_at").asText() : now.toString();
-        return Optional.of(new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), connection.org,
-                connection.id, pmsType(), reference.entityType(), (String) data.get("id"), reference.op(), version,
-                reference.pmsEventId(), reference.occurredAt() == null ? now : reference.occurredAt(), now, data));
+        String version = record.path("updated_at").isTextual()
+                ? record.path("updated_at").asText()
+                : now.toString();
+        return Optional.of(new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                connection.org,
+                connection.id,
+                pmsType(),
+                reference.entityType(),
+                (String) data.get("id"),
+                reference.op(),
+                version,
+                reference.pmsEventId(),
+                reference.occurredAt() == null ? now : reference.occurredAt(),
+                now,
+                data));
     }
 
     private static boolean verifyPs256(RSAPublicKey key, String signingInput, String signature) {
@@ -179,7 +215,8 @@ public class AppFolioAdapter implements PmsAdapter {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw WebhookRejectedException.badRequest("invalid_payload", "field '" + field + "' must be an ISO-8601 UTC time");
+            throw WebhookRejectedException.badRequest(
+                    "invalid_payload", "field '" + field + "' must be an ISO-8601 UTC time");
         }
     }
 }

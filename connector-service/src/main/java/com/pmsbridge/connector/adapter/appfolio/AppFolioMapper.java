@@ -9,12 +9,21 @@ import java.util.Map;
 
 /** Maps AppFolio's snake_case records (as the simulator serves them) to canonical fields. */
 final class AppFolioMapper {
-    private static final Map<String, String> WORK_ORDER_STATUS = Map.of("new", "NEW", "assigned", "ASSIGNED",
-            "in_progress", "IN_PROGRESS", "completed", "COMPLETED", "cancelled", "CANCELLED");
-    private static final Map<String, String> LEASE_STATUS = Map.of("active", "CURRENT", "future", "FUTURE", "past", "PAST");
+    private static final Map<String, String> WORK_ORDER_STATUS = Map.of(
+            "new",
+            "NEW",
+            "assigned",
+            "ASSIGNED",
+            "in_progress",
+            "IN_PROGRESS",
+            "completed",
+            "COMPLETED",
+            "cancelled",
+            "CANCELLED");
+    private static final Map<String, String> LEASE_STATUS =
+            Map.of("active", "CURRENT", "future", "FUTURE", "past", "PAST");
 
-    private AppFolioMapper() {
-    }
+    private AppFolioMapper() {}
 
     static Map<String, Object> map(EntityType type, JsonNode record) {
         RecordReader r = new RecordReader(record, "AppFolio " + type.wireName());
@@ -51,8 +60,7 @@ final class AppFolioMapper {
                 f.put("propertyId", r.text("property_id"));
                 f.put("number", r.text("name"));
             }
-            default -> {
-            }
+            default -> {}
         }
         return f;
     }
@@ -60,8 +68,8 @@ final class AppFolioMapper {
     private static String required(RecordReader r, String field) {
         String value = r.text(field);
         if (value == null || value.isBlank()) {
-            throw new com.pmsbridge.connector.adapter.MappingException("AppFolio record: missing required field '" + field + "'",
-                    r.raw());
+            throw new com.pmsbridge.connector.adapter.MappingException(
+                    "AppFolio record: missing required field '" + field + "'", r.raw());
         }
         return value;
     }

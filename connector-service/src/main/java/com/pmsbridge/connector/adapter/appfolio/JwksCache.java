@@ -2,8 +2,9 @@ package com.pmsbridge.connector.adapter.appfolio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pmsbridge.contract.ContractJson;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class JwksCache {
     private static final Logger LOG = Logger.getLogger(JwksCache.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, RSAPublicKey>> keys = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Duration minRefresh;
@@ -52,8 +54,10 @@ public class JwksCache {
     private synchronized void refresh(String issuer) {
         refreshedAt.put(issuer, Instant.now());
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 LOG.warnf("JWKS of %s answered %d", issuer, response.statusCode());
@@ -62,7 +66,9 @@ public class JwksCache {
             Map<String, RSAPublicKey> fresh = new ConcurrentHashMap<>();
             for (JsonNode jwk : ContractJson.mapper().readTree(response.body()).path("keys")) {
                 if ("RSA".equals(jwk.path("kty").asText()) && jwk.hasNonNull("kid")) {
-                    fresh.put(jwk.path("kid").asText(), rsa(jwk.path("n").asText(), jwk.path("e").asText()));
+                    fresh.put(
+                            jwk.path("kid").asText(),
+                            rsa(jwk.path("n").asText(), jwk.path("e").asText()));
                 }
             }
             keys.put(issuer, fresh);
@@ -75,7 +81,8 @@ public class JwksCache {
 
     private static RSAPublicKey rsa(String n, String e) throws GeneralSecurityException {
         Base64.Decoder decoder = Base64.getUrlDecoder();
-        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-                new RSAPublicKeySpec(new BigInteger(1, decoder.decode(n)), new BigInteger(1, decoder.decode(e))));
+        return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(
+                        new BigInteger(1, decoder.decode(n)), new BigInteger(1, decoder.decode(e))));
     }
 }

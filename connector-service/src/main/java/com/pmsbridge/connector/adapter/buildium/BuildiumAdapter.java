@@ -20,6 +20,7 @@ import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.contract.event.WritebackCommand;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.http.HttpRequest;
@@ -69,8 +70,14 @@ public class BuildiumAdapter implements PmsAdapter {
 
     @Override
     public void verify(WebhookRequest request, Connection connection) {
-        HmacSignatures.verify(request, secrets.resolve(connection.webhookSecretRef), TIMESTAMP_HEADER, SIGNATURE_HEADER,
-                "base64(HMAC-SHA256)", config.replayWindow(), Base64.getDecoder()::decode);
+        HmacSignatures.verify(
+                request,
+                secrets.resolve(connection.webhookSecretRef),
+                TIMESTAMP_HEADER,
+                SIGNATURE_HEADER,
+                "base64(HMAC-SHA256)",
+                config.replayWindow(),
+                Base64.getDecoder()::decode);
     }
 
     @Override
@@ -79,7 +86,9 @@ public class BuildiumAdapter implements PmsAdapter {
         try {
             event = JSON.readTree(request.body());
         } catch (java.io.IOException e) {
-            throw WebhookRejectedException.badRequest("malformed_json", "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw WebhookRejectedException.badRequest(
+                    "malformed_json",
+                    "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (event == null || !event.isObject()) {
             throw WebhookRejectedException.badRequest("invalid_payload", "the body must be a JSON object");
@@ -97,19 +106,29 @@ public class BuildiumAdapter implements PmsAdapter {
         }
         JsonNode id = event.path(target.get().idField());
         if (!id.isIntegralNumber()) {
-            throw WebhookRejectedException.badRequest("invalid_payload",
+            throw WebhookRejectedException.badRequest(
+                    "invalid_payload",
                     "field '" + target.get().idField() + "' is required for " + eventName + " and must be an integer");
         }
         Map<String, String> context = event.path("LeaseId").isIntegralNumber()
-                ? Map.of("LeaseId", event.path("LeaseId").asText()) : Map.of();
-        return ParsedWebhook.thin(pmsEventId, List.of(new EntityReference(target.get().type(), id.asText(),
-                BuildiumEvents.op(eventName), occurredAt, pmsEventId, context)));
+                ? Map.of("LeaseId", event.path("LeaseId").asText())
+                : Map.of();
+        return ParsedWebhook.thin(
+                pmsEventId,
+                List.of(new EntityReference(
+                        target.get().type(),
+                        id.asText(),
+                        BuildiumEvents.op(eventName),
+                        occurredAt,
+                        pmsEventId,
+                        context)));
     }
 
     @Override
     public Optional<ChangeEvent> fetch(Connection connection, EntityReference reference) {
         String path = switch (reference.entityType()) {
-            case CHARGE -> "/v1/leases/" + reference.context().get("LeaseId") + "/transactions/" + reference.externalId();
+            case CHARGE ->
+                "/v1/leases/" + reference.context().get("LeaseId") + "/transactions/" + reference.externalId();
             default -> LIST_PATHS.get(reference.entityType()) + "/" + reference.externalId();
         };
         PmsHttpClient.Answer answer = get(connection, path);
@@ -118,8 +137,14 @@ public class BuildiumAdapter implements PmsAdapter {
         }
         Instant now = Instant.now();
         JsonNode record = parse(answer.body(), path);
-        return Optional.of(toChange(connection, reference.entityType(), record, reference.op(), reference.pmsEventId(),
-                reference.occurredAt(), now));
+        return Optional.of(toChange(
+                connection,
+                reference.entityType(),
+                record,
+                reference.op(),
+                reference.pmsEventId(),
+                reference.occurredAt(),
+                now));
     }
 
     @Override
@@ -129,8 +154,11 @@ public class BuildiumAdapter implements PmsAdapter {
 
     @Override
     public PmsPage list(Connection connection, EntityType type, Instant updatedSince, int offset, int limit, Op op) {
-        StringBuilder path = new StringBuilder(LIST_PATHS.get(type)).append("?orderby=Id&offset=").append(offset)
-                .append("&limit=").append(Math.min(limit, 1000));
+        StringBuilder path = new StringBuilder(LIST_PATHS.get(type))
+                .append("?orderby=Id&offset=")
+                .append(offset)
+                .append("&limit=")
+                .append(Math.min(limit, 1000));
         if (updatedSince != null) {
             path.append("&lastupdatedfrom=").append(updatedSince);
         }
@@ -165,17 +193,21 @@ public class BuildiumAdapter implements PmsAdapter {
     PmsHttpClient.Answer send(Connection connection, String method, String path, Object body) {
         try {
             String json = JSON.writeValueAsString(body);
-            return http.send(connection.id, pmsType(), request(connection, path)
-                    .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+            return http.send(
+                    connection.id,
+                    pmsType(),
+                    request(connection, path)
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private HttpRequest.Builder request(Connection connection, String path) {
-        String credentials = secrets.resolve(connection.credentialRef).orElseThrow(() ->
-                new PmsUnavailableException("connection " + connection.id + " has no Buildium credentials configured", 401));
+        String credentials = secrets.resolve(connection.credentialRef)
+                .orElseThrow(() -> new PmsUnavailableException(
+                        "connection " + connection.id + " has no Buildium credentials configured", 401));
         int colon = credentials.indexOf(':');
         if (colon < 0) {
             throw new PmsUnavailableException("Buildium credentials must be 'clientId:clientSecret'", 401);
@@ -186,21 +218,39 @@ public class BuildiumAdapter implements PmsAdapter {
                 .header("x-buildium-client-secret", credentials.substring(colon + 1));
     }
 
-    private static ChangeEvent toChange(Connection connection, EntityType type, JsonNode record, Op op,
-                                        String pmsEventId, Instant occurredAt, Instant fetchedAt) {
+    private static ChangeEvent toChange(
+            Connection connection,
+            EntityType type,
+            JsonNode record,
+            Op op,
+            String pmsEventId,
+            Instant occurredAt,
+            Instant fetchedAt) {
         Map<String, Object> data = BuildiumMapper.map(type, record);
         // Leases and applicants carry their own last-modified time; for the others the read time is the version:
         // the record is the PMS's state as of that read.
         String lastUpdated = BuildiumMapper.lastUpdated(record);
         String version = lastUpdated != null ? normalise(lastUpdated) : fetchedAt.toString();
-        return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), connection.org, connection.id,
-                "buildium", type, (String) data.get("id"), op, version, pmsEventId,
-                occurredAt == null ? fetchedAt : occurredAt, fetchedAt, data);
+        return new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                connection.org,
+                connection.id,
+                "buildium",
+                type,
+                (String) data.get("id"),
+                op,
+                version,
+                pmsEventId,
+                occurredAt == null ? fetchedAt : occurredAt,
+                fetchedAt,
+                data);
     }
 
     private static String normalise(String time) {
         try {
-            return Instant.parse(time.endsWith("Z") || time.contains("+") ? time : time + "Z").toString();
+            return Instant.parse(time.endsWith("Z") || time.contains("+") ? time : time + "Z")
+                    .toString();
         } catch (DateTimeParseException e) {
             return time;
         }
@@ -218,7 +268,8 @@ public class BuildiumAdapter implements PmsAdapter {
         try {
             return value.isBlank() ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw WebhookRejectedException.badRequest("invalid_payload", "field 'EventDateTime' must be an ISO-8601 UTC time");
+            throw WebhookRejectedException.badRequest(
+                    "invalid_payload", "field 'EventDateTime' must be an ISO-8601 UTC time");
         }
     }
 }

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Buildium webhook EventName prefixes and the canonical entity and id field each one names. */
 final class BuildiumEvents {
-    record Target(EntityType type, String idField) {
-    }
+    record Target(EntityType type, String idField) {}
 
     private static final Map<String, Target> BY_ENTITY = Map.of(
             "Rental", new Target(EntityType.PROPERTY, "PropertyId"),
@@ -21,8 +20,7 @@ final class BuildiumEvents {
             "Applicant", new Target(EntityType.LEAD, "ApplicantId"),
             "LeaseTransaction", new Target(EntityType.CHARGE, "TransactionId"));
 
-    private BuildiumEvents() {
-    }
+    private BuildiumEvents() {}
 
     /** The target of an EventName such as {@code Lease.MoveOut.Created}; empty for entities we do not sync. */
     static Optional<Target> target(String eventName) {
@@ -35,6 +33,8 @@ final class BuildiumEvents {
         if (eventName.endsWith(".Deleted")) {
             return Op.DELETE;
         }
-        return eventName.endsWith(".Created") && eventName.indexOf('.') == eventName.lastIndexOf('.') ? Op.CREATE : Op.UPDATE;
+        return eventName.endsWith(".Created") && eventName.indexOf('.') == eventName.lastIndexOf('.')
+                ? Op.CREATE
+                : Op.UPDATE;
     }
 }

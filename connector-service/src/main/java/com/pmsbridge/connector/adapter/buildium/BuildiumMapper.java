@@ -14,18 +14,59 @@ import java.util.Map;
  * a field of the wrong type fails the record with a reason naming the field.
  */
 final class BuildiumMapper {
-    private static final Map<String, String> LEASE_STATUS = Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST");
-    private static final Map<String, String> WORK_ORDER_STATUS = Map.of("Unknown", "NEW", "New", "NEW",
-            "InProgress", "IN_PROGRESS", "Completed", "COMPLETED", "Deferred", "ASSIGNED", "Closed", "COMPLETED");
-    private static final Map<String, Integer> BEDROOMS = Map.of("NotSet", -1, "Studio", 0, "OneBed", 1, "TwoBed", 2,
-            "ThreeBed", 3, "FourBed", 4, "FiveBed", 5, "SixBed", 6);
-    private static final Map<String, Double> BATHROOMS = Map.of("NotSet", -1.0, "OneBath", 1.0, "OnePointFiveBath", 1.5,
-            "TwoBath", 2.0, "TwoPointFiveBath", 2.5, "ThreeBath", 3.0, "FourBath", 4.0, "FiveBath", 5.0);
-    private static final Map<String, String> PRIORITY = Map.of("Unknown", "normal", "Low", "low", "Normal", "normal",
-            "High", "high");
+    private static final Map<String, String> LEASE_STATUS =
+            Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST");
+    private static final Map<String, String> WORK_ORDER_STATUS = Map.of(
+            "Unknown",
+            "NEW",
+            "New",
+            "NEW",
+            "InProgress",
+            "IN_PROGRESS",
+            "Completed",
+            "COMPLETED",
+            "Deferred",
+            "ASSIGNED",
+            "Closed",
+            "COMPLETED");
+    private static final Map<String, Integer> BEDROOMS = Map.of(
+            "NotSet",
+            -1,
+            "Studio",
+            0,
+            "OneBed",
+            1,
+            "TwoBed",
+            2,
+            "ThreeBed",
+            3,
+            "FourBed",
+            4,
+            "FiveBed",
+            5,
+            "SixBed",
+            6);
+    private static final Map<String, Double> BATHROOMS = Map.of(
+            "NotSet",
+            -1.0,
+            "OneBath",
+            1.0,
+            "OnePointFiveBath",
+            1.5,
+            "TwoBath",
+            2.0,
+            "TwoPointFiveBath",
+            2.5,
+            "ThreeBath",
+            3.0,
+            "FourBath",
+            4.0,
+            "FiveBath",
+            5.0);
+    private static final Map<String, String> PRIORITY =
+            Map.of("Unknown", "normal", "Low", "low", "Normal", "normal", "High", "high");
 
-    private BuildiumMapper() {
-    }
+    private BuildiumMapper() {}
 
     /** The record's id as the PMS's external id. */
     static String externalId(EntityType type, JsonNode record) {

@@ -14,8 +14,17 @@ import java.util.Map;
 
 /** Translates write-back commands into Buildium's POST/PUT endpoints (the spec's *PostMessage/*PutMessage shapes). */
 final class BuildiumWriter {
-    private static final Map<String, String> TASK_STATUS = Map.of("NEW", "New", "ASSIGNED", "New",
-            "IN_PROGRESS", "InProgress", "COMPLETED", "Completed", "CANCELLED", "Closed");
+    private static final Map<String, String> TASK_STATUS = Map.of(
+            "NEW",
+            "New",
+            "ASSIGNED",
+            "New",
+            "IN_PROGRESS",
+            "InProgress",
+            "COMPLETED",
+            "Completed",
+            "CANCELLED",
+            "Closed");
     private static final Map<String, String> PRIORITY = Map.of("low", "Low", "normal", "Normal", "high", "High");
 
     private final BuildiumAdapter adapter;
@@ -59,12 +68,18 @@ final class BuildiumWriter {
         if (taskStatus == null) {
             throw new PmsUnavailableException("unknown work order status '" + status + "'", 400);
         }
-        JsonNode workOrder = read(adapter.get(connection, "/v1/workorders/" + workOrderId), "work order " + workOrderId);
+        JsonNode workOrder =
+                read(adapter.get(connection, "/v1/workorders/" + workOrderId), "work order " + workOrderId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Title", workOrder.path("Title").asText());
         body.put("TaskStatus", taskStatus);
         body.put("Priority", workOrder.path("Priority").asText("Normal"));
-        adapter.send(connection, "PUT", "/v1/tasks/residentrequests/" + workOrder.path("Task").path("Id").asText(), body);
+        adapter.send(
+                connection,
+                "PUT",
+                "/v1/tasks/residentrequests/"
+                        + workOrder.path("Task").path("Id").asText(),
+                body);
         return workOrderId;
     }
 
@@ -99,8 +114,12 @@ final class BuildiumWriter {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("FirstName", tenant.path("FirstName").asText());
         body.put("LastName", tenant.path("LastName").asText());
-        body.put("Email", f.containsKey("email") ? f.get("email") : tenant.path("Email").asText(null));
-        String phone = f.containsKey("phone") ? (String) f.get("phone") : tenant.path("PhoneNumbers").path(0).path("Number").asText(null);
+        body.put(
+                "Email",
+                f.containsKey("email") ? f.get("email") : tenant.path("Email").asText(null));
+        String phone = f.containsKey("phone")
+                ? (String) f.get("phone")
+                : tenant.path("PhoneNumbers").path(0).path("Number").asText(null);
         if (phone != null) {
             body.put("PhoneNumbers", Map.of("Mobile", phone));
         }

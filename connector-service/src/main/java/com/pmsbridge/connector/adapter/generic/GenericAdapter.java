@@ -6,6 +6,7 @@ import com.pmsbridge.connector.adapter.PmsAdapter;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.SecretResolver;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -39,8 +40,14 @@ public class GenericAdapter implements PmsAdapter {
 
     @Override
     public void verify(WebhookRequest request, Connection connection) {
-        HmacSignatures.verify(request, secrets.resolve(connection.webhookSecretRef), TIMESTAMP_HEADER, SIGNATURE_HEADER,
-                "sha256=<hex>", config.replayWindow(), GenericAdapter::hex);
+        HmacSignatures.verify(
+                request,
+                secrets.resolve(connection.webhookSecretRef),
+                TIMESTAMP_HEADER,
+                SIGNATURE_HEADER,
+                "sha256=<hex>",
+                config.replayWindow(),
+                GenericAdapter::hex);
     }
 
     private static byte[] hex(String signature) {

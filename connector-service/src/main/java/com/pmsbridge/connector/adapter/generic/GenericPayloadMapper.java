@@ -25,16 +25,31 @@ import java.util.UUID;
  */
 class GenericPayloadMapper {
     private static final ObjectMapper JSON = ContractJson.mapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
 
-    record Parsed(String eventId, EntityType entityType, Op op, Instant updatedAt, String externalId,
-                  Map<String, Object> fields) {
+    record Parsed(
+            String eventId,
+            EntityType entityType,
+            Op op,
+            Instant updatedAt,
+            String externalId,
+            Map<String, Object> fields) {
 
         ChangeEvent toChangeEvent(Connection connection, Instant receivedAt) {
-            return new ChangeEvent(ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), connection.org,
-                    connection.id, connection.pmsType, entityType, externalId, op, updatedAt.toString(), eventId,
-                    updatedAt, receivedAt, op == Op.DELETE ? Map.of() : fields);
+            return new ChangeEvent(
+                    ChangeEvent.SCHEMA_VERSION,
+                    UUID.randomUUID().toString(),
+                    connection.org,
+                    connection.id,
+                    connection.pmsType,
+                    entityType,
+                    externalId,
+                    op,
+                    updatedAt.toString(),
+                    eventId,
+                    updatedAt,
+                    receivedAt,
+                    op == Op.DELETE ? Map.of() : fields);
         }
     }
 
@@ -55,12 +70,18 @@ class GenericPayloadMapper {
             throw bad("field 'entity' must be a JSON object");
         }
         String externalId = id(entity.get("id"));
-        Map<String, Object> fields = rename(JSON.convertValue(entity, FIELDS),
+        Map<String, Object> fields = rename(
+                JSON.convertValue(entity, FIELDS),
                 fieldMapping == null ? Map.of() : fieldMapping.getOrDefault(entityType.wireName(), Map.of()));
         fields.put("id", externalId);
         JsonNode eventId = root.get("eventId");
-        return new Parsed(eventId == null || eventId.isNull() ? null : eventId.asText(), entityType, op, updatedAt,
-                externalId, fields);
+        return new Parsed(
+                eventId == null || eventId.isNull() ? null : eventId.asText(),
+                entityType,
+                op,
+                updatedAt,
+                externalId,
+                fields);
     }
 
     private static Map<String, Object> rename(Map<String, Object> fields, Map<String, String> mapping) {
@@ -79,9 +100,12 @@ class GenericPayloadMapper {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw WebhookRejectedException.badRequest("malformed_json", "malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage());
+            throw WebhookRejectedException.badRequest(
+                    "malformed_json",
+                    "malformed JSON at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": "
+                            + e.getOriginalMessage());
         } catch (IOException e) {
             throw bad("unreadable body");
         }

@@ -36,7 +36,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "connector_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "connector_test"))
 class AppFolioIT {
     private static PmsSimulator simulator;
     private static TestKafkaReader workOrders;
@@ -64,14 +66,20 @@ class AppFolioIT {
         body.put("apiBaseUrl", simulator.baseUrl() + "/appfolio");
         body.put("credentialRef", "env:SIM_APPFOLIO_CREDENTIALS");
         body.put("webhookIssuerUrl", simulator.appFolioIssuer());
-        given().auth().oauth2(TestTokens.of("adam", "acme", "admin")).contentType("application/json").body(body)
-                .post("/api/v1/connections").then().statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/connections")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void givenSignedEvent_whenPosted_thenWorkOrderReadAndEmitted() throws Exception {
         // given
-        Portfolio.Record workOrder = simulator.portfolio().pick(Kind.WORK_ORDER, w -> true).orElseThrow();
+        Portfolio.Record workOrder =
+                simulator.portfolio().pick(Kind.WORK_ORDER, w -> true).orElseThrow();
         String body = simulator.appFolioWebhooks().event("work_order_updates", Long.toString(workOrder.id()));
 
         // when
@@ -80,7 +88,8 @@ class AppFolioIT {
         // then
         String key = "workorder:" + connectionId + ":" + workOrder.id();
         List<ChangeEvent> events = await().atMost(Duration.ofSeconds(30)).until(() -> events(key), l -> !l.isEmpty());
-        assertThat(events.getFirst().data()).containsEntry("title", workOrder.body().get("Title"))
+        assertThat(events.getFirst().data())
+                .containsEntry("title", workOrder.body().get("Title"))
                 .containsEntry("status", "NEW");
         assertThat(events.getFirst().pmsType()).isEqualTo("appfolio");
     }
@@ -94,15 +103,19 @@ class AppFolioIT {
     @Test
     void givenAlteredBody_whenPosted_thenUnauthorized() {
         String body = simulator.appFolioWebhooks().event("work_order_updates", "1");
-        post(body.replace("\"entity_id\":\"1\"", "\"entity_id\":\"2\""), simulator.appFolioKeys().sign(body))
-                .then().statusCode(401);
+        post(
+                        body.replace("\"entity_id\":\"1\"", "\"entity_id\":\"2\""),
+                        simulator.appFolioKeys().sign(body))
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void givenStaleMessageSentAt_whenPosted_thenUnauthorized() {
-        String body = "{\"client_id\":\"sim-client\",\"id\":\"" + UUID.randomUUID() + "\",\"topic\":\"work_order_updates\","
-                + "\"entity_id\":\"1\",\"update_timestamp\":\"2026-01-01T00:00:00Z\",\"message_sent_at\":\""
-                + Instant.now().minusSeconds(3600) + "\"}";
+        String body =
+                "{\"client_id\":\"sim-client\",\"id\":\"" + UUID.randomUUID() + "\",\"topic\":\"work_order_updates\","
+                        + "\"entity_id\":\"1\",\"update_timestamp\":\"2026-01-01T00:00:00Z\",\"message_sent_at\":\""
+                        + Instant.now().minusSeconds(3600) + "\"}";
         post(body, simulator.appFolioKeys().sign(body)).then().statusCode(401);
     }
 
@@ -122,17 +135,21 @@ class AppFolioIT {
     }
 
     private io.restassured.response.Response post(String body, String signature) {
-        return given().contentType("application/json").header("X-JWS-Signature", signature).body(body)
+        return given().contentType("application/json")
+                .header("X-JWS-Signature", signature)
+                .body(body)
                 .post("/webhooks/" + connectionId);
     }
 
     private static List<ChangeEvent> events(String key) {
-        return workOrders.withKey(key).stream().map(r -> {
-            try {
-                return ContractJson.mapper().readValue(r.value(), ChangeEvent.class);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return workOrders.withKey(key).stream()
+                .map(r -> {
+                    try {
+                        return ContractJson.mapper().readValue(r.value(), ChangeEvent.class);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -28,12 +28,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(TestOidcResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "connector_test"))
+@QuarkusTestResource(
+        value = PostgresTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "connector_test"))
 class BuildiumIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static PmsSimulator simulator;
@@ -62,8 +65,10 @@ class BuildiumIT {
 
     @Inject
     Poller poller;
+
     @Inject
     Backfill backfill;
+
     @Inject
     ConnectionHealth health;
 
@@ -71,7 +76,8 @@ class BuildiumIT {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = PmsSimulator.start(SimulatorConfig.defaults().withPortfolio(4, 6).withRequestsPerSecond(50));
+        simulator = PmsSimulator.start(
+                SimulatorConfig.defaults().withPortfolio(4, 6).withRequestsPerSecond(50));
         leases = new TestKafkaReader(Topics.changes(com.pmsbridge.contract.EntityType.LEASE));
         workOrders = new TestKafkaReader(Topics.changes(com.pmsbridge.contract.EntityType.WORKORDER));
         dlq = new TestKafkaReader(Topics.DLQ);
@@ -99,15 +105,22 @@ class BuildiumIT {
         body.put("credentialRef", "env:SIM_BUILDIUM_CREDENTIALS");
         body.put("webhookSecretRef", "env:SIM_BUILDIUM_WEBHOOK_SECRET");
         body.put("mode", "BOTH");
-        given().auth().oauth2(TestTokens.of("adam", "acme", "admin")).contentType("application/json").body(body)
-                .post("/api/v1/connections").then().statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/connections")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void givenSignedThinWebhook_whenPosted_thenAcceptedAndFullLeaseEmitted() throws Exception {
         // given
-        Portfolio.Record lease = simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
-        String body = "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"" + Instant.now() + "\",\"AccountId\":123456,\"LeaseId\":" + lease.id() + "}";
+        Portfolio.Record lease =
+                simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
+        String body = "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"" + Instant.now()
+                + "\",\"AccountId\":123456,\"LeaseId\":" + lease.id() + "}";
 
         // when
         postSigned(body, "sim-webhook-secret", now()).then().statusCode(202);
@@ -115,24 +128,34 @@ class BuildiumIT {
         // then
         ChangeEvent event = awaitLatest(leases, key("lease", lease.id()));
         assertThat(event.op()).isEqualTo(Op.UPDATE);
-        assertThat(event.data()).containsEntry("rent", decimal(lease.body(), "AccountDetails", "Rent"))
+        assertThat(event.data())
+                .containsEntry("rent", decimal(lease.body(), "AccountDetails", "Rent"))
                 .containsEntry("unitId", lease.body().get("UnitId").toString());
         assertThat(event.pmsType()).isEqualTo("buildium");
     }
 
     @Test
     void givenSignatureMatrix_whenPosted_thenOnlyTheAuthenticOneIsAccepted() {
-        String body = "{\"EventName\":\"Rental.Updated\",\"EventDateTime\":\"" + Instant.now() + "\",\"AccountId\":1,\"PropertyId\":1}";
+        String body = "{\"EventName\":\"Rental.Updated\",\"EventDateTime\":\"" + Instant.now()
+                + "\",\"AccountId\":1,\"PropertyId\":1}";
         String timestamp = now();
         // wrong secret
         postSigned(body, "wrong-secret", timestamp).then().statusCode(401);
         // altered body
-        given().contentType("application/json").header("buildium-webhook-timestamp", timestamp)
+        given().contentType("application/json")
+                .header("buildium-webhook-timestamp", timestamp)
                 .header("buildium-webhook-signature", BuildiumWebhookSender.sign("sim-webhook-secret", timestamp, body))
-                .body(body.replace("\"PropertyId\":1", "\"PropertyId\":2")).post(path()).then().statusCode(401);
+                .body(body.replace("\"PropertyId\":1", "\"PropertyId\":2"))
+                .post(path())
+                .then()
+                .statusCode(401);
         // stale timestamp
-        postSigned(body, "sim-webhook-secret", Long.toString(Instant.now().minusSeconds(3600).getEpochSecond()))
-                .then().statusCode(401);
+        postSigned(
+                        body,
+                        "sim-webhook-secret",
+                        Long.toString(Instant.now().minusSeconds(3600).getEpochSecond()))
+                .then()
+                .statusCode(401);
         // valid
         postSigned(body, "sim-webhook-secret", timestamp).then().statusCode(202);
     }
@@ -140,10 +163,17 @@ class BuildiumIT {
     @Test
     void givenDuplicateAndOutOfOrderDeliveries_whenPosted_thenEachEntityOnceWithItsCurrentState() throws Exception {
         // given: two changes of one lease, announced in reverse order, the later one delivered twice
-        Portfolio.Record lease = simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
-        String first = "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"2026-11-23T08:00:00.1Z\",\"AccountId\":1,\"LeaseId\":" + lease.id() + "}";
-        simulator.portfolio().update(Kind.LEASE, lease.id(), Instant.now(), l -> l.put("RenewalOfferStatus", "Renewed"));
-        String second = "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"2026-11-23T08:00:05.1Z\",\"AccountId\":1,\"LeaseId\":" + lease.id() + "}";
+        Portfolio.Record lease =
+                simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
+        String first =
+                "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"2026-11-23T08:00:00.1Z\",\"AccountId\":1,\"LeaseId\":"
+                        + lease.id() + "}";
+        simulator
+                .portfolio()
+                .update(Kind.LEASE, lease.id(), Instant.now(), l -> l.put("RenewalOfferStatus", "Renewed"));
+        String second =
+                "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"2026-11-23T08:00:05.1Z\",\"AccountId\":1,\"LeaseId\":"
+                        + lease.id() + "}";
 
         // when
         postSigned(second, "sim-webhook-secret", now()).then().statusCode(202);
@@ -151,9 +181,11 @@ class BuildiumIT {
         postSigned(first, "sim-webhook-secret", now()).then().statusCode(202);
 
         // then: one event per distinct delivery (the duplicate is dropped), each carrying the current state
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events(leases, key("lease", lease.id()))).hasSize(2));
-        assertThat(events(leases, key("lease", lease.id()))).allSatisfy(e ->
-                assertThat(e.data()).containsEntry("renewalStatus", "Renewed"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() ->
+                        assertThat(events(leases, key("lease", lease.id()))).hasSize(2));
+        assertThat(events(leases, key("lease", lease.id())))
+                .allSatisfy(e -> assertThat(e.data()).containsEntry("renewalStatus", "Renewed"));
     }
 
     @Test
@@ -181,13 +213,21 @@ class BuildiumIT {
                 assertThat(all).isNotEmpty();
                 ChangeEvent latest = all.getLast();
                 assertThat(latest.data().get("endDate")).isEqualTo(lease.body().get("LeaseToDate"));
-                assertThat(latest.data().get("status")).isEqualTo(Map.of("Active", "CURRENT", "Future", "FUTURE",
-                        "Past", "PAST").get((String) lease.body().get("LeaseStatus")));
+                assertThat(latest.data().get("status"))
+                        .isEqualTo(Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST")
+                                .get((String) lease.body().get("LeaseStatus")));
             });
         }
-        assertThat(QuarkusTransaction.requiringNew().call(() -> given().auth().oauth2(TestTokens.of("olivia", "acme", "viewer"))
-                .get("/api/v1/connections/" + connectionId).then().statusCode(200)
-                .extract().jsonPath().getMap("lastSuccessfulSyncByEntityType"))).containsKey("lease");
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> given().auth()
+                                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                                .get("/api/v1/connections/" + connectionId)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getMap("lastSuccessfulSyncByEntityType")))
+                .containsKey("lease");
     }
 
     @Test
@@ -208,16 +248,19 @@ class BuildiumIT {
         SyncRun finished = QuarkusTransaction.requiringNew().call(() -> SyncRun.findById(run.id));
         assertThat(finished.status).isEqualTo(SyncRun.COMPLETED);
         int expected = 0;
-        for (Kind kind : List.of(Kind.RENTAL, Kind.UNIT, Kind.LEASE, Kind.TENANT, Kind.WORK_ORDER, Kind.VENDOR, Kind.APPLICANT)) {
+        for (Kind kind : List.of(
+                Kind.RENTAL, Kind.UNIT, Kind.LEASE, Kind.TENANT, Kind.WORK_ORDER, Kind.VENDOR, Kind.APPLICANT)) {
             expected += simulator.portfolio().count(kind);
         }
         assertThat(finished.records).isEqualTo(expected);
         for (Portfolio.Record lease : simulator.portfolio().list(Kind.LEASE, null, null)) {
-            assertThat(events(leases, key("lease", lease.id()))).extracting(ChangeEvent::op).contains(Op.SNAPSHOT);
+            assertThat(events(leases, key("lease", lease.id())))
+                    .extracting(ChangeEvent::op)
+                    .contains(Op.SNAPSHOT);
         }
         // and the completed run is announced for reconciliation, once, with its record count
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announced = await().atMost(TIMEOUT)
-                .until(() -> syncRuns.withKey(connectionId), list -> !list.isEmpty());
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announced =
+                await().atMost(TIMEOUT).until(() -> syncRuns.withKey(connectionId), list -> !list.isEmpty());
         com.pmsbridge.contract.event.SyncRunCompleted completed = com.pmsbridge.contract.ContractJson.mapper()
                 .readValue(announced.getFirst().value(), com.pmsbridge.contract.event.SyncRunCompleted.class);
         assertThat(announced).hasSize(1);
@@ -229,23 +272,33 @@ class BuildiumIT {
     @Test
     void givenBadRecordBetweenValidOnes_whenBackfilled_thenDeadLetteredAndNeighboursEmitted() throws Exception {
         // given: a lease with a status Buildium's spec does not know, between valid leases
-        Portfolio.Record template = simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
+        Portfolio.Record template =
+                simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
         long badId = simulator.portfolio().nextId();
         Map<String, Object> bad = new LinkedHashMap<>(template.body());
         bad.put("Id", badId);
         bad.put("LeaseStatus", "Evicted");
         simulator.portfolio().put(Kind.LEASE, bad, Instant.now());
-        long afterId = simulator.portfolio().lease(((Number) template.body().get("PropertyId")).longValue(),
-                ((Number) template.body().get("UnitId")).longValue(), 1, "Future", Instant.now());
+        long afterId = simulator
+                .portfolio()
+                .lease(
+                        ((Number) template.body().get("PropertyId")).longValue(),
+                        ((Number) template.body().get("UnitId")).longValue(),
+                        1,
+                        "Future",
+                        Instant.now());
         try {
             // when
             SyncRun run = backfill.create(health.find(connectionId), "test");
             backfill.run(run.id, Integer.MAX_VALUE);
 
             // then
-            List<ConsumerRecord<String, String>> letters = await().atMost(TIMEOUT).until(() ->
-                    dlq.matching(r -> r.value().contains("\"connectionId\":\"" + connectionId + "\"")), l -> !l.isEmpty());
-            DeadLetter letter = ContractJson.mapper().readValue(letters.getFirst().value(), DeadLetter.class);
+            List<ConsumerRecord<String, String>> letters = await().atMost(TIMEOUT)
+                    .until(
+                            () -> dlq.matching(r -> r.value().contains("\"connectionId\":\"" + connectionId + "\"")),
+                            l -> !l.isEmpty());
+            DeadLetter letter =
+                    ContractJson.mapper().readValue(letters.getFirst().value(), DeadLetter.class);
             assertThat(letter.reason()).contains("Evicted").contains("LeaseStatus");
             assertThat(letter.rawPayload()).contains("\"Id\":" + badId);
             assertThat(events(leases, key("lease", template.id()))).isNotEmpty();
@@ -262,10 +315,25 @@ class BuildiumIT {
         Portfolio.Record unit = simulator.portfolio().pick(Kind.UNIT, u -> true).orElseThrow();
         String commandId = UUID.randomUUID().toString();
         String title = "Broken dishwasher " + commandId;
-        WritebackCommand command = new WritebackCommand(WritebackCommand.SCHEMA_VERSION, commandId,
-                WritebackCommand.Type.CREATE_WORK_ORDER, "acme", connectionId, null, null,
-                Map.of("unitId", Long.toString(unit.id()), "title", title, "priority", "high",
-                        "description", "Water on the floor — résident says it's urgent"), "olivia", Instant.now());
+        WritebackCommand command = new WritebackCommand(
+                WritebackCommand.SCHEMA_VERSION,
+                commandId,
+                WritebackCommand.Type.CREATE_WORK_ORDER,
+                "acme",
+                connectionId,
+                null,
+                null,
+                Map.of(
+                        "unitId",
+                        Long.toString(unit.id()),
+                        "title",
+                        title,
+                        "priority",
+                        "high",
+                        "description",
+                        "Water on the floor — résident says it's urgent"),
+                "olivia",
+                Instant.now());
         simulator.buildium().failNextWrites(3);
 
         // when
@@ -278,19 +346,33 @@ class BuildiumIT {
 
             // then
             assertThat(first.getFirst().status()).isEqualTo(WritebackResult.Status.SUCCEEDED);
-            assertThat(resultsOf(commandId)).extracting(WritebackResult::externalId).containsOnly(first.getFirst().externalId());
+            assertThat(resultsOf(commandId))
+                    .extracting(WritebackResult::externalId)
+                    .containsOnly(first.getFirst().externalId());
         }
         assertThat(simulator.portfolio().list(Kind.WORK_ORDER, null, null))
-                .filteredOn(wo -> title.equals(wo.body().get("Title"))).hasSize(1);
+                .filteredOn(wo -> title.equals(wo.body().get("Title")))
+                .hasSize(1);
     }
 
     @Test
     void givenPmsRefusesCredentials_whenPolled_thenConnectionDisconnected() {
         // given
-        given().auth().oauth2(TestTokens.of("adam", "acme", "admin")).contentType("application/json")
-                .body(Map.of("pmsType", "buildium", "apiBaseUrl", simulator.baseUrl(), "credentialRef", "env:NO_SUCH_CREDENTIALS",
-                        "mode", "POLLING"))
-                .put("/api/v1/connections/" + connectionId).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(Map.of(
+                        "pmsType",
+                        "buildium",
+                        "apiBaseUrl",
+                        simulator.baseUrl(),
+                        "credentialRef",
+                        "env:NO_SUCH_CREDENTIALS",
+                        "mode",
+                        "POLLING"))
+                .put("/api/v1/connections/" + connectionId)
+                .then()
+                .statusCode(200);
 
         // when
         try {
@@ -300,20 +382,29 @@ class BuildiumIT {
         }
 
         // then
-        given().auth().oauth2(TestTokens.of("olivia", "acme", "viewer")).get("/api/v1/connections/" + connectionId)
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(ConnectionStatus.DISCONNECTED.name()));
-        given().auth().oauth2(TestTokens.of("victor", "globex", "viewer")).get("/api/v1/connections/" + connectionId)
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .get("/api/v1/connections/" + connectionId)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(ConnectionStatus.DISCONNECTED.name()));
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "viewer"))
+                .get("/api/v1/connections/" + connectionId)
+                .then()
+                .statusCode(404);
     }
 
     private List<WritebackResult> resultsOf(String commandId) {
-        return results.matching(r -> r.value().contains(commandId)).stream().map(r -> {
-            try {
-                return ContractJson.mapper().readValue(r.value(), WritebackResult.class);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return results.matching(r -> r.value().contains(commandId)).stream()
+                .map(r -> {
+                    try {
+                        return ContractJson.mapper().readValue(r.value(), WritebackResult.class);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private String path() {
@@ -324,7 +415,8 @@ class BuildiumIT {
         return given().contentType("application/json")
                 .header("buildium-webhook-timestamp", timestamp)
                 .header("buildium-webhook-signature", BuildiumWebhookSender.sign(secret, timestamp, body))
-                .body(body).post(path());
+                .body(body)
+                .post(path());
     }
 
     private String key(String type, long id) {
@@ -337,23 +429,26 @@ class BuildiumIT {
 
     @SuppressWarnings("unchecked")
     private static String decimal(Map<String, Object> body, String object, String field) {
-        return new java.math.BigDecimal(((Map<String, Object>) body.get(object)).get(field).toString())
-                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return new java.math.BigDecimal(
+                        ((Map<String, Object>) body.get(object)).get(field).toString())
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     private static List<ChangeEvent> events(TestKafkaReader reader, String key) {
-        return reader.withKey(key).stream().map(r -> {
-            try {
-                return ContractJson.mapper().readValue(r.value(), ChangeEvent.class);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return reader.withKey(key).stream()
+                .map(r -> {
+                    try {
+                        return ContractJson.mapper().readValue(r.value(), ChangeEvent.class);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static ChangeEvent awaitLatest(TestKafkaReader reader, String key) {
         List<ChangeEvent> events = await().atMost(TIMEOUT).until(() -> events(reader, key), list -> !list.isEmpty());
         return events.getLast();
     }
-
 }

@@ -20,7 +20,8 @@ class GenericPayloadMapperTest {
         String body = """
                 {"eventId":"e1","entityType":"lease","op":"u","updatedAt":"2026-11-23T08:00:00Z",
                  "entity":{"id":42,"monthly_rent":"1500.00","unit_ref":"U-9","status":"CURRENT"}}""";
-        Map<String, Map<String, String>> mapping = Map.of("lease", Map.of("monthly_rent", "rent", "unit_ref", "unitId"));
+        Map<String, Map<String, String>> mapping =
+                Map.of("lease", Map.of("monthly_rent", "rent", "unit_ref", "unitId"));
 
         // when
         GenericPayloadMapper.Parsed parsed = mapper.parse(body.getBytes(StandardCharsets.UTF_8), mapping);
@@ -29,20 +30,26 @@ class GenericPayloadMapperTest {
         assertThat(parsed.entityType()).isEqualTo(EntityType.LEASE);
         assertThat(parsed.op()).isEqualTo(Op.UPDATE);
         assertThat(parsed.externalId()).isEqualTo("42");
-        assertThat(parsed.fields()).containsEntry("rent", "1500.00").containsEntry("unitId", "U-9")
-                .containsEntry("status", "CURRENT").doesNotContainKey("monthly_rent");
+        assertThat(parsed.fields())
+                .containsEntry("rent", "1500.00")
+                .containsEntry("unitId", "U-9")
+                .containsEntry("status", "CURRENT")
+                .doesNotContainKey("monthly_rent");
     }
 
     @Test
     void givenIdOfWrongType_whenParsed_thenRejectedNamingTheField() {
-        String body = "{\"entityType\":\"unit\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":{\"x\":1}}}";
+        String body =
+                "{\"entityType\":\"unit\",\"op\":\"c\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":{\"x\":1}}}";
         assertThatThrownBy(() -> mapper.parse(body.getBytes(StandardCharsets.UTF_8), Map.of()))
-                .isInstanceOf(WebhookRejectedException.class).hasMessageContaining("entity.id");
+                .isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining("entity.id");
     }
 
     @Test
     void givenUnknownOp_whenParsed_thenRejectedNamingTheValue() {
-        String body = "{\"entityType\":\"unit\",\"op\":\"x\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":1}}";
+        String body =
+                "{\"entityType\":\"unit\",\"op\":\"x\",\"updatedAt\":\"2026-11-23T08:00:00Z\",\"entity\":{\"id\":1}}";
         assertThatThrownBy(() -> mapper.parse(body.getBytes(StandardCharsets.UTF_8), Map.of()))
                 .hasMessageContaining("'x'");
     }
