@@ -20,8 +20,10 @@ public class BackfillBench {
                 .build(), HttpResponse.BodyHandlers.ofString()).body(), "access_token");
         String id = "bench-" + System.currentTimeMillis();
         String connection = "{\"id\":\"" + id + "\",\"pmsType\":\"buildium\",\"apiBaseUrl\":\"" + args[2]
-                + "\",\"credentialRef\":\"env:DEMO_BUILDIUM_CREDENTIALS\",\"mode\":\"WEBHOOK\"}";
+                + "\",\"mode\":\"WEBHOOK\"}";
         check(send(http, token, "POST", gateway + "/api/v1/connections", connection), 201);
+        check(send(http, token, "PUT", gateway + "/api/v1/connections/" + id + "/credentials",
+                "{\"credential\":\"sim-client:sim-secret\"}"), 200);
         try {
             HttpResponse<String> started = send(http, token, "POST", gateway + "/api/v1/connections/" + id + "/sync", null);
             check(started, 202);

@@ -260,6 +260,20 @@ for (const overlay of OVERLAYS) {
   });
 }
 
+// The production realm (issue 14): no users, no fixed client secret, no password grant, https redirects only.
+check("production realm has no users, secrets or direct grants", () => {
+  const realm = JSON.parse(readFileSync(join(root, "deploy/keycloak/production/pms-realm-production.json"), "utf8"));
+  const problems = [];
+  if ((realm.users || []).length) problems.push(`${realm.users.length} users`);
+  if (realm.sslRequired === "none") problems.push("sslRequired none");
+  for (const c of realm.clients || []) {
+    if (c.secret) problems.push(`client ${c.clientId} has a fixed secret`);
+    if (c.directAccessGrantsEnabled !== false) problems.push(`client ${c.clientId} allows the password grant`);
+    for (const uri of c.redirectUris || []) if (!uri.startsWith("https://")) problems.push(`redirect ${uri} is not https`);
+  }
+  return problems;
+});
+
 // The validators must be able to fail: broken objects of each kind are refused.
 await checkAsync("validators refuse broken objects", async () => {
   const broken = [

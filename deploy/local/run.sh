@@ -45,8 +45,14 @@ start_simulator() {
 
 start_simulator
 keycloak_wait
-start_service connector-service 8081 CONNECTOR_DEMO_ENABLED=true DEMO_WEBHOOK_SECRET="${DEMO_WEBHOOK_SECRET:-pms-demo-secret}" \
-  CONNECTOR_DEMO_SIMULATOR_URL=http://127.0.0.1:8090
+# The key that encrypts connection secrets at rest: made once per local stack and kept with its database.
+kek_file="$RUN_DIR/connector-secrets-key"
+[ -s "$kek_file" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$kek_file")
+start_service connector-service 8081 CONNECTOR_DEMO_ENABLED=true \
+  CONNECTOR_DEMO_WEBHOOK_SECRET="${DEMO_WEBHOOK_SECRET:-pms-demo-secret}" \
+  CONNECTOR_DEMO_SIMULATOR_CREDENTIALS=sim-client:sim-secret CONNECTOR_DEMO_SIMULATOR_WEBHOOK_SECRET=sim-webhook-secret \
+  CONNECTOR_SECRETS_KEYS="local:$(cat "$kek_file")" CONNECTOR_SECRETS_PRIMARY_KEY_ID=local \
+  CONNECTOR_OUTBOUND_PLATFORM_HOSTS=127.0.0.1 CONNECTOR_DEMO_SIMULATOR_URL=http://127.0.0.1:8090
 start_service sync-service 8082
 start_service queue-service 8083
 start_service api-gateway 8080

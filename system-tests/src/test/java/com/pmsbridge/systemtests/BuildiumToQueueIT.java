@@ -40,20 +40,18 @@ class BuildiumToQueueIT {
                 .auth()
                 .oauth2(TestTokens.of("adam", "acme", "admin"))
                 .contentType("application/json")
-                .body(Map.of(
-                        "id",
-                        CONNECTION,
-                        "pmsType",
-                        "buildium",
-                        "apiBaseUrl",
-                        simulator.baseUrl(),
-                        "credentialRef",
-                        "env:DEMO_BUILDIUM_CREDENTIALS",
-                        "webhookSecretRef",
-                        "env:DEMO_BUILDIUM_WEBHOOK_SECRET"))
+                .body(Map.of("id", CONNECTION, "pmsType", "buildium", "apiBaseUrl", simulator.baseUrl()))
                 .post("/api/v1/connections")
                 .then()
                 .statusCode(201);
+        given().baseUri(RunningSystem.gateway())
+                .auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(Map.of("credential", "sim-client:sim-secret", "webhookSecret", "sim-webhook-secret"))
+                .put("/api/v1/connections/" + CONNECTION + "/credentials")
+                .then()
+                .statusCode(200);
     }
 
     @AfterAll

@@ -65,7 +65,7 @@ class GatewayAuthorizationIT {
                 new Route(
                         "PUT",
                         "/api/v1/connections/" + CONNECTION,
-                        "{\"pmsType\":\"generic\",\"displayName\":\"Demo generic PMS\",\"webhookSecretRef\":\"env:DEMO_WEBHOOK_SECRET\"}",
+                        "{\"pmsType\":\"generic\",\"displayName\":\"Demo generic PMS\"}",
                         "admin",
                         true),
                 new Route(
@@ -75,6 +75,7 @@ class GatewayAuthorizationIT {
                                 + "\",\"pmsType\":\"generic\"}",
                         "admin",
                         false),
+                new Route("GET", "/api/v1/connections/" + CONNECTION + "/credentials", null, "admin", true),
                 new Route("POST", "/api/v1/connections/" + CONNECTION + "/sync", null, "operator", true),
                 new Route("GET", "/api/v1/connections/" + CONNECTION + "/sync-runs", null, "viewer", true));
     }
@@ -174,6 +175,37 @@ class GatewayAuthorizationIT {
                 .get("/api/v1/queue/settings")
                 .then()
                 .statusCode(200);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "/api/v1/queue/..%2F..%2Fq%2Fmetrics",
+                "/api/v1/queue/%2e%2e/%2e%2e/q/metrics",
+                "/api/v1/queue/..%5C..%5Cq%5Cmetrics",
+                "/webhooks/..%2Fapi%2Fv1%2Fconnections"
+            })
+    void givenEncodedTraversal_whenSentThroughTheGateway_thenRefusedWith400BeforeAnyBackend(String rawPath) {
+        var response = given().baseUri(RunningSystem.gateway())
+                .urlEncodingEnabled(false)
+                .auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body("{}")
+                .post(rawPath);
+
+        response.then().statusCode(400).contentType(containsString("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(response.asString()).doesNotContain("jvm_", "# HELP");
+    }
+
+    @Test
+    void givenWebhookForAnIdOfTheWrongShape_whenPosted_thenRefusedWith400() {
+        given().baseUri(RunningSystem.gateway())
+                .contentType("application/json")
+                .body("{}")
+                .post("/webhooks/UPPER_case")
+                .then()
+                .statusCode(400);
     }
 
     @Test

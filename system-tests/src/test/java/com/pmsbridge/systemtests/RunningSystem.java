@@ -28,7 +28,18 @@ final class RunningSystem {
         KafkaTopics.createContractTopics(TestInfrastructure.kafkaBootstrapServers());
         oidc = TestOidcServer.start();
         connector = ServiceProcess.start(
-                "connector-service", backendEnv("connector_test", Map.of("CONNECTOR_DEMO_ENABLED", "true")));
+                "connector-service",
+                backendEnv(
+                        "connector_test",
+                        Map.of(
+                                "CONNECTOR_DEMO_ENABLED", "true",
+                                "CONNECTOR_DEMO_WEBHOOK_SECRET", "pms-demo-secret",
+                                "CONNECTOR_SECRETS_KEYS",
+                                        "system-test:"
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("system-test-key-not-for-prod-use".getBytes()),
+                                "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "system-test",
+                                "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1")));
         sync = ServiceProcess.start(
                 "sync-service",
                 backendEnv("sync_test", Map.of("MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e")));

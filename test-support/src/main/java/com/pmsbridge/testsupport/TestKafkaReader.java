@@ -39,6 +39,15 @@ public final class TestKafkaReader implements AutoCloseable {
         return seen.stream().filter(filter).toList();
     }
 
+    /** Every record on the topic up to its end offsets as of this call. */
+    public List<ConsumerRecord<String, String>> readToEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            consumer.poll(Duration.ofMillis(300)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     public List<ConsumerRecord<String, String>> withKey(String key) {
         return matching(record -> key.equals(record.key()));
     }

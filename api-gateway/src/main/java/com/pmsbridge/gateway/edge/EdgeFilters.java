@@ -1,5 +1,6 @@
 package com.pmsbridge.gateway.edge;
 
+import com.pmsbridge.gateway.routing.RawPaths;
 import com.pmsbridge.service.http.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -24,6 +25,11 @@ public class EdgeFilters {
     private static final Logger AUDIT = Logger.getLogger("audit");
     private static final String SUBJECT = "pms.subject";
     private static final String ORG = "pms.org";
+    private static final String WEBHOOKS = "/webhooks/";
+    private static final String CONSOLE_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                    + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+                    + " frame-ancestors 'none'";
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     @Inject
@@ -34,6 +40,39 @@ public class EdgeFilters {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    WebhookRateLimiter webhookLimiter;
+
+    /** Before routing: a path that would change shape once decoded never reaches a route, nor a backend. */
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseAmbiguousPaths(ContainerRequestContext request) {
+        return RawPaths.problem(request.getUriInfo().getRequestUri().getRawPath())
+                .map(reason -> Problems.of(400, "invalid_path", reason))
+                .orElse(null);
+    }
+
+    /** Webhooks are unauthenticated: an id of the wrong shape is refused here, and each connection has its own limit. */
+    @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.AUTHENTICATION + 1)
+    public Response limitWebhooks(ContainerRequestContext request) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        if (!path.startsWith(WEBHOOKS)) {
+            return null;
+        }
+        String connectionId = path.substring(WEBHOOKS.length());
+        if (!RawPaths.CONNECTION_ID.matcher(connectionId).matches()) {
+            return Problems.of(
+                    400, "invalid_connection_id", "the connection id must be 3-100 characters of a-z, 0-9 and '-'");
+        }
+        long retryAfter = webhookLimiter.acquire(connectionId);
+        if (retryAfter == 0) {
+            return null;
+        }
+        return Problems.builder(
+                        429, "rate_limited", "too many webhooks for this connection; retry in " + retryAfter + " s")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+                .build();
+    }
 
     // after authentication (JAX-RS-time security), so the identity is already resolved
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER)
@@ -54,6 +93,19 @@ public class EdgeFilters {
                 .build();
     }
 
+    /** Browser hardening on every answer; the console also gets a strict content policy (Swagger UI needs inline code). */
+    @ServerResponseFilter
+    public void securityHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        var headers = response.getHeaders();
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        headers.putSingle("X-Frame-Options", "DENY");
+        headers.putSingle("Referrer-Policy", "no-referrer");
+        if (request.getUriInfo().getPath().startsWith("/console")) {
+            headers.putSingle("Content-Security-Policy", CONSOLE_POLICY);
+        }
+    }
+
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response) {
         if (!STATE_CHANGING.contains(request.getMethod())) {
@@ -63,10 +115,10 @@ public class EdgeFilters {
         Object org = request.getProperty(ORG);
         AUDIT.infof(
                 "subject=%s org=%s method=%s route=%s status=%d",
-                subject == null ? "-" : subject,
-                org == null ? "-" : org,
+                AuditText.escape(subject == null ? "-" : subject.toString()),
+                AuditText.escape(org == null ? "-" : org.toString()),
                 request.getMethod(),
-                request.getUriInfo().getPath(),
+                AuditText.escape(request.getUriInfo().getRequestUri().getRawPath()),
                 response.getStatus());
     }
 }

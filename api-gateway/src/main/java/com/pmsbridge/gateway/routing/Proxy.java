@@ -38,6 +38,8 @@ public class Proxy {
             "content-length",
             "expect",
             "http2-settings");
+    /** Never sent to a backend: the console's session cookie is the gateway's own, the backends take bearer tokens. */
+    private static final Set<String> REQUEST_ONLY = Set.of("cookie");
 
     private final RouteTable routes;
     private final HttpClient client;
@@ -53,7 +55,8 @@ public class Proxy {
     }
 
     public CompletionStage<Response> forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
-        String path = "/" + uri.getPath().replaceFirst("^/", "");
+        // the raw path, as it came: a decoded one would turn %2F into a path separator (EdgeFilters refuses those)
+        String path = uri.getRequestUri().getRawPath();
         URI target = routes.resolve(path, uri.getRequestUri().getRawQuery()).orElse(null);
         if (target == null) {
             return CompletableFuture.completedFuture(
@@ -67,7 +70,8 @@ public class Proxy {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(lower) && !REQUEST_ONLY.contains(lower)) {
                 values.forEach(value -> request.header(name, value));
             }
         });

@@ -14,20 +14,22 @@ public final class HmacSignatures {
     private HmacSignatures() {}
 
     /**
-     * The whole scheme: a configured secret, a fresh timestamp, a signature header that {@code decode} turns into bytes
+     * The whole scheme: a configured secret (during a rotation the previous one too), a fresh timestamp, a signature header that {@code decode} turns into bytes
      * (throwing IllegalArgumentException when malformed), compared in constant time with the HMAC of
      * {@code timestamp + "." + body}.
      */
     public static void verify(
             WebhookRequest request,
-            java.util.Optional<String> secret,
+            java.util.List<String> secrets,
             String timestampHeader,
             String signatureHeader,
             String signatureForm,
             Duration window,
             java.util.function.Function<String, byte[]> decode) {
-        String key = secret.orElseThrow(() -> WebhookRejectedException.unauthorized(
-                "secret_unavailable", "the connection has no webhook secret configured"));
+        if (secrets.isEmpty()) {
+            throw WebhookRejectedException.unauthorized(
+                    "secret_unavailable", "the connection has no webhook secret configured");
+        }
         String timestamp = request.header(timestampHeader);
         requireFreshTimestamp(timestamp, timestampHeader, window, request.receivedAt());
         String signature = request.header(signatureHeader);
@@ -42,7 +44,8 @@ public final class HmacSignatures {
             throw WebhookRejectedException.unauthorized(
                     "signature_invalid", signatureHeader + " must be " + signatureForm);
         }
-        if (!matches(hmacSha256(key, timestamp.trim(), request.body()), given)) {
+        byte[] presented = given;
+        if (secrets.stream().noneMatch(key -> matches(hmacSha256(key, timestamp.trim(), request.body()), presented))) {
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
         }
     }

@@ -30,10 +30,14 @@ public class PmsHttpClient {
     private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
     private final PmsHttpConfig config;
     private final MeterRegistry metrics;
+    private final OutboundTargets outbound;
+    private final int maxResponseBytes;
 
-    PmsHttpClient(PmsHttpConfig config, MeterRegistry metrics) {
+    PmsHttpClient(PmsHttpConfig config, MeterRegistry metrics, OutboundTargets outbound, OutboundConfig limits) {
         this.config = config;
         this.metrics = metrics;
+        this.outbound = outbound;
+        this.maxResponseBytes = limits.maxResponseBytes();
     }
 
     /** A response the caller interprets; 2xx and 404 are returned, everything else is retried or thrown. */
@@ -54,10 +58,13 @@ public class PmsHttpClient {
         String lastProblem = "no attempt";
         int lastStatus = 0;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            // checked before every attempt: a host's address may have changed since the connection was configured
+            outbound.requireSafe(pmsType, built.uri());
             throttle(connectionId);
             Timer.Sample sample = Timer.start(metrics);
             try {
-                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<java.io.InputStream> response =
+                        http.send(built, HttpResponse.BodyHandlers.ofInputStream());
                 sample.stop(Timer.builder("pms_connector_pms_request_seconds")
                         .publishPercentileHistogram()
                         .tags(
@@ -71,11 +78,13 @@ public class PmsHttpClient {
                 int status = response.statusCode();
                 if (status / 100 == 2 || status == 404) {
                     return new Answer(
-                            status, response.body(), response.headers().map());
+                            status,
+                            CappedBody.read(response.body(), maxResponseBytes),
+                            response.headers().map());
                 }
+                response.body().close();
                 lastStatus = status;
-                lastProblem = "HTTP " + status + " from " + built.method() + " "
-                        + built.uri().getPath();
+                lastProblem = "http_" + status;
                 if (status == 429) {
                     metrics.counter("pms_connector_pms_rate_limited_total", "connection", connectionId)
                             .increment();
@@ -84,20 +93,21 @@ public class PmsHttpClient {
                     throw new PmsUnavailableException(lastProblem, status);
                 }
             } catch (IOException e) {
-                lastProblem =
-                        e.getClass().getSimpleName() + " calling " + built.uri().getPath();
+                lastProblem = e instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error";
                 lastStatus = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PmsUnavailableException("interrupted", 0);
             }
             if (attempt < config.maxAttempts()) {
-                LOG.debugf("%s, attempt %d/%d, retrying in %d ms", lastProblem, attempt, config.maxAttempts(), backoff);
+                LOG.debugf(
+                        "%s from %s %s, attempt %d/%d, retrying in %d ms",
+                        lastProblem, built.method(), built.uri().getPath(), attempt, config.maxAttempts(), backoff);
                 sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1));
                 backoff = Math.min(backoff * 2, config.maxBackoffMs());
             }
         }
-        throw new PmsUnavailableException(lastProblem + " after " + config.maxAttempts() + " attempts", lastStatus);
+        throw new PmsUnavailableException(lastProblem, lastStatus);
     }
 
     /** Blocks until one more request fits in this connection's one-second window. */

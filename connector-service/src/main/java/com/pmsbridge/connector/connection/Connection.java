@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A PMS connection of one organisation. Secrets are stored as references and resolved by {@link SecretResolver}. */
+/** A PMS connection of one organisation. Its secrets are kept apart, encrypted, by {@link ConnectionSecrets}. */
 @Entity
 @Table(name = "connection")
 public class Connection extends PanacheEntityBase {
@@ -31,11 +31,6 @@ public class Connection extends PanacheEntityBase {
     @Column(name = "api_base_url")
     public String apiBaseUrl;
 
-    @Column(name = "credential_ref")
-    public String credentialRef;
-
-    @Column(name = "webhook_secret_ref")
-    public String webhookSecretRef;
     /** For JWS-signed webhooks (AppFolio): the issuer whose /.well-known/jwks.json holds the keys. */
     @Column(name = "webhook_issuer_url")
     public String webhookIssuerUrl;

@@ -3,8 +3,8 @@ package com.pmsbridge.connector.connection;
 import java.util.Map;
 
 /**
- * What an admin sends to create or change a connection. Secrets are references such as {@code env:BUILDIUM_ACME},
- * resolved from the environment or a Kubernetes Secret; a value that is not a reference is refused.
+ * What an admin sends to create or change a connection. Secrets are set apart, write-only, with
+ * {@code PUT /api/v1/connections/{id}/credentials}; the two reference fields are kept only to refuse them clearly.
  */
 public record ConnectionRequest(
         String id,

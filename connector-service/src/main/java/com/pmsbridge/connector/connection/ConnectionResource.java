@@ -1,5 +1,6 @@
 package com.pmsbridge.connector.connection;
 
+import com.pmsbridge.connector.adapter.OutboundTargets;
 import com.pmsbridge.connector.adapter.PmsAdapters;
 import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Sort;
@@ -33,15 +34,27 @@ import java.util.regex.Pattern;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConnectionResource {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,98}[a-z0-9]");
-    private static final Pattern SECRET_REF = Pattern.compile("env:[A-Z][A-Z0-9_]*");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final CallerOrg caller;
     private final PmsAdapters adapters;
     private final ConnectionAccess access;
+    private final ConnectionSecrets secrets;
+    private final SecretsConfig secretsConfig;
+    private final OutboundTargets outbound;
 
-    ConnectionResource(CallerOrg caller, PmsAdapters adapters, ConnectionAccess access) {
+    ConnectionResource(
+            CallerOrg caller,
+            PmsAdapters adapters,
+            ConnectionAccess access,
+            ConnectionSecrets secrets,
+            SecretsConfig secretsConfig,
+            OutboundTargets outbound) {
         this.caller = caller;
         this.adapters = adapters;
         this.access = access;
+        this.secrets = secrets;
+        this.secretsConfig = secretsConfig;
+        this.outbound = outbound;
     }
 
     @GET
@@ -67,14 +80,19 @@ public class ConnectionResource {
     @Transactional
     @Operation(summary = "Create a PMS connection")
     public Response create(ConnectionRequest request) {
-        if (request == null || request.id() == null || !ID.matcher(request.id()).matches()) {
+        if (request == null) {
+            throw new BadRequestException("a connection document is required");
+        }
+        if (request.id() != null && !ID.matcher(request.id()).matches()) {
             throw new BadRequestException("field 'id' must be 3-100 characters of a-z, 0-9 and '-'");
         }
-        if (Connection.findById(request.id()) != null) {
-            throw new ClientErrorException("a connection with id '" + request.id() + "' exists", 409);
+        String id = request.id() == null ? generatedId() : request.id();
+        // an id is never used twice, not even after a delete: data keyed by it stays one organisation's
+        if (Connection.findById(id) != null || RetiredConnectionId.findById(id) != null) {
+            throw new ClientErrorException("the connection id '" + id + "' is not available", 409);
         }
         Connection connection = new Connection();
-        connection.id = request.id();
+        connection.id = id;
         connection.org = caller.value();
         apply(connection, request);
         connection.persist();
@@ -97,36 +115,83 @@ public class ConnectionResource {
     @RolesAllowed("admin")
     @Transactional
     public Response delete(@PathParam("id") String id) {
-        access.owned(id).delete();
+        Connection connection = access.owned(id);
+        RetiredConnectionId.retire(connection);
+        connection.delete();
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/credentials")
+    @RolesAllowed("admin")
+    @Transactional
+    @Operation(summary = "Set the connection's API credentials and/or webhook secret (write-only; never returned)")
+    public CredentialsView setCredentials(@PathParam("id") String id, CredentialsRequest request) {
+        Connection connection = access.owned(id);
+        if (request == null || (request.credential() == null && request.webhookSecret() == null)) {
+            throw new BadRequestException("give 'credential', 'webhookSecret' or both");
+        }
+        requireSecret(request.credential(), "credential");
+        requireSecret(request.webhookSecret(), "webhookSecret");
+        if (request.credential() != null) {
+            secrets.set(connection.id, SecretKind.CREDENTIAL, request.credential());
+        }
+        if (request.webhookSecret() != null) {
+            secrets.set(connection.id, SecretKind.WEBHOOK, request.webhookSecret());
+        }
+        return credentials(connection.id);
+    }
+
+    @GET
+    @Path("{id}/credentials")
+    @RolesAllowed("admin")
+    @Transactional
+    @Operation(summary = "Fingerprints and rotation times of the connection's secrets")
+    public CredentialsView getCredentials(@PathParam("id") String id) {
+        Connection connection = access.owned(id);
+        return credentials(connection.id);
+    }
+
+    private CredentialsView credentials(String connectionId) {
+        return new CredentialsView(
+                secrets.summary(connectionId, SecretKind.CREDENTIAL).orElse(null),
+                secrets.summary(connectionId, SecretKind.WEBHOOK).orElse(null));
+    }
+
+    private void requireSecret(String value, String field) {
+        if (value != null && (value.isBlank() || value.length() > secretsConfig.maxLength())) {
+            throw new BadRequestException(
+                    "field '" + field + "' must be 1-" + secretsConfig.maxLength() + " characters");
+        }
+    }
+
+    private static String generatedId() {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        return "c-" + java.util.HexFormat.of().formatHex(bytes);
     }
 
     private void apply(Connection connection, ConnectionRequest request) {
         if (request.pmsType() == null || adapters.forType(request.pmsType()).isEmpty()) {
             throw new BadRequestException("field 'pmsType' must be one of " + adapters.types());
         }
-        requireReference(request.credentialRef(), "credentialRef");
-        requireReference(request.webhookSecretRef(), "webhookSecretRef");
+        if (request.credentialRef() != null || request.webhookSecretRef() != null) {
+            throw new BadRequestException("secrets are not referenced by name: set them with PUT /api/v1/connections/"
+                    + connection.id + "/credentials");
+        }
+        outbound.requireAllowed(request.pmsType(), request.apiBaseUrl(), "apiBaseUrl");
+        outbound.requireAllowed(request.pmsType(), request.webhookIssuerUrl(), "webhookIssuerUrl");
         if (request.pollIntervalSeconds() != null && request.pollIntervalSeconds() < 10) {
             throw new BadRequestException("field 'pollIntervalSeconds' must be at least 10");
         }
         connection.pmsType = request.pmsType();
         connection.displayName = request.displayName() == null ? connection.id : request.displayName();
         connection.apiBaseUrl = request.apiBaseUrl();
-        connection.credentialRef = request.credentialRef();
-        connection.webhookSecretRef = request.webhookSecretRef();
         connection.webhookIssuerUrl = request.webhookIssuerUrl();
         connection.mode = request.mode() == null ? ConnectionMode.WEBHOOK : request.mode();
         connection.pollIntervalSeconds = request.pollIntervalSeconds() == null ? 300 : request.pollIntervalSeconds();
         connection.fieldMapping =
                 request.fieldMapping() == null ? new HashMap<>() : new HashMap<>(request.fieldMapping());
-    }
-
-    private static void requireReference(String value, String field) {
-        if (value != null && !SECRET_REF.matcher(value).matches()) {
-            throw new BadRequestException(
-                    "field '" + field + "' must be a reference like env:NAME, never the secret itself");
-        }
     }
 
     static ConnectionView view(Connection c) {
@@ -145,8 +210,6 @@ public class ConnectionResource {
                 c.pmsType,
                 c.displayName,
                 c.apiBaseUrl,
-                c.credentialRef,
-                c.webhookSecretRef,
                 c.webhookIssuerUrl,
                 c.mode,
                 c.pollIntervalSeconds,

@@ -3,15 +3,13 @@ package com.pmsbridge.connector.connection;
 import java.time.Instant;
 import java.util.Map;
 
-/** A connection as the API shows it: references to secrets, never their values. */
+/** A connection as the API shows it: no secret (see its /credentials for fingerprints). */
 public record ConnectionView(
         String id,
         String org,
         String pmsType,
         String displayName,
         String apiBaseUrl,
-        String credentialRef,
-        String webhookSecretRef,
         String webhookIssuerUrl,
         ConnectionMode mode,
         int pollIntervalSeconds,

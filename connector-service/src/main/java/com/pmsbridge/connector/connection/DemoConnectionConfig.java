@@ -18,9 +18,14 @@ public interface DemoConnectionConfig {
     @WithDefault("acme")
     String org();
 
-    /** Reference to the demo webhook secret; resolved from the environment, never stored. */
-    @WithDefault("env:DEMO_WEBHOOK_SECRET")
-    String webhookSecretRef();
+    /** Webhook secret of the demo generic connection; given by the local scripts and the test profile only. */
+    java.util.Optional<String> webhookSecret();
+
+    /** API credentials of the simulator's Buildium and AppFolio accounts ({@code client:secret}). */
+    java.util.Optional<String> simulatorCredentials();
+
+    /** Webhook secret the simulator signs Buildium webhooks with. */
+    java.util.Optional<String> simulatorWebhookSecret();
 
     /**
      * Base URL of the PMS simulator; when set, a Buildium connection {@code demo-buildium} (org acme) and an

@@ -12,55 +12,47 @@ import jakarta.transaction.Transactional;
 public class DemoConnectionSeeder {
     private static final Logger LOG = Logger.getLogger(DemoConnectionSeeder.class);
 
+    private final ConnectionSecrets secrets;
+
+    DemoConnectionSeeder(ConnectionSecrets secrets) {
+        this.secrets = secrets;
+    }
+
     @Transactional
     void onStart(@Observes StartupEvent event, DemoConnectionConfig demo) {
         if (!demo.enabled()) {
             return;
         }
-        create(
-                demo.connectionId(),
-                demo.org(),
-                "generic",
-                "Demo generic PMS",
-                null,
-                null,
-                demo.webhookSecretRef(),
-                null,
-                ConnectionMode.WEBHOOK);
+        create(demo.connectionId(), demo.org(), "generic", "Demo generic PMS", null, null, ConnectionMode.WEBHOOK);
+        demo.webhookSecret().ifPresent(secret -> seedSecret(demo.connectionId(), SecretKind.WEBHOOK, secret));
         demo.simulatorUrl().ifPresent(url -> {
-            create(
-                    "demo-buildium",
-                    "acme",
-                    "buildium",
-                    "Demo Buildium (simulator)",
-                    url,
-                    "env:DEMO_BUILDIUM_CREDENTIALS",
-                    "env:DEMO_BUILDIUM_WEBHOOK_SECRET",
-                    null,
-                    ConnectionMode.BOTH);
+            create("demo-buildium", "acme", "buildium", "Demo Buildium (simulator)", url, null, ConnectionMode.BOTH);
             create(
                     "demo-appfolio",
                     "globex",
                     "appfolio",
                     "Demo AppFolio (simulator)",
                     url + "/appfolio",
-                    "env:DEMO_APPFOLIO_CREDENTIALS",
-                    null,
                     url + "/appfolio",
                     ConnectionMode.WEBHOOK);
+            demo.simulatorCredentials().ifPresent(credential -> {
+                seedSecret("demo-buildium", SecretKind.CREDENTIAL, credential);
+                seedSecret("demo-appfolio", SecretKind.CREDENTIAL, credential);
+            });
+            demo.simulatorWebhookSecret().ifPresent(secret -> seedSecret("demo-buildium", SecretKind.WEBHOOK, secret));
         });
     }
 
+    /** Sets a demo secret once; a value an operator changed since is kept. */
+    private void seedSecret(String connectionId, SecretKind kind, String value) {
+        if (Connection.findById(connectionId) != null
+                && secrets.summary(connectionId, kind).isEmpty()) {
+            secrets.set(connectionId, kind, value);
+        }
+    }
+
     private static void create(
-            String id,
-            String org,
-            String pmsType,
-            String name,
-            String apiBaseUrl,
-            String credentialRef,
-            String webhookSecretRef,
-            String issuer,
-            ConnectionMode mode) {
+            String id, String org, String pmsType, String name, String apiBaseUrl, String issuer, ConnectionMode mode) {
         if (Connection.findById(id) != null) {
             return;
         }
@@ -70,8 +62,6 @@ public class DemoConnectionSeeder {
         connection.pmsType = pmsType;
         connection.displayName = name;
         connection.apiBaseUrl = apiBaseUrl;
-        connection.credentialRef = credentialRef;
-        connection.webhookSecretRef = webhookSecretRef;
         connection.webhookIssuerUrl = issuer;
         connection.mode = mode;
         connection.persist();

@@ -62,8 +62,8 @@ public class WebhookIntake {
     public Outcome accept(WebhookRequest request) {
         Connection connection = Connection.findById(request.connectionId());
         if (connection == null) {
-            throw new WebhookRejectedException(
-                    404, "unknown_connection", "no connection '" + request.connectionId() + "'");
+            // answered like a wrong signature, so unauthenticated callers cannot enumerate connection ids
+            throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
         }
         PmsAdapter adapter = adapters.forType(connection.pmsType)
                 .orElseThrow(() -> new WebhookRejectedException(

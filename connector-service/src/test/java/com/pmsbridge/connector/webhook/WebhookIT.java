@@ -144,13 +144,22 @@ class WebhookIT {
     }
 
     @Test
-    void givenUnknownConnection_whenPosted_thenNotFound() {
-        given().contentType("application/json")
-                .body("{}")
-                .post("/webhooks/no-such-connection")
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
+    void givenUnknownConnection_whenPosted_thenTheSameAnswerAsAWrongSignature() {
+        String body = TestWebhooks.leaseBody("evt-3", "c", "L-unknown", "FUTURE", "2026-11-23T08:00:00Z");
+        String timestamp = TestWebhooks.nowSeconds();
+        var unknown = given().contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature("guess", timestamp, body))
+                .body(body)
+                .post("/webhooks/no-such-connection");
+        var wrongSecret = send(body, "guess", timestamp);
+
+        unknown.then().statusCode(401).contentType("application/problem+json");
+        assertThat(unknown.statusCode()).isEqualTo(wrongSecret.statusCode());
+        assertThat(unknown.jsonPath().getString("detail"))
+                .isEqualTo(wrongSecret.jsonPath().getString("detail"));
+        assertThat(unknown.jsonPath().getString("type"))
+                .isEqualTo(wrongSecret.jsonPath().getString("type"));
     }
 
     @Test

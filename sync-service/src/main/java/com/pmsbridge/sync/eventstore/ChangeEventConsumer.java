@@ -4,6 +4,7 @@ import com.pmsbridge.sync.outbox.DeadLetters;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.ConcurrentProjectionException;
+import com.pmsbridge.sync.projection.ProjectionResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -66,14 +67,21 @@ public class ChangeEventConsumer {
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, String> records) {
         List<ChangeProjector.Incoming> events = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> sources = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
                 events.add(new ChangeProjector.Incoming(ChangeEventReader.read(record.value()), record.value()));
+                sources.add(record);
             } catch (InvalidChangeEventException e) {
                 deadLetters.send("projection", e.getMessage(), record);
             }
         }
-        apply(events);
+        List<ProjectionResult> results = apply(events);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).outcome() == ProjectionResult.Outcome.REJECTED) {
+                deadLetters.send("projection", results.get(i).reason(), sources.get(i));
+            }
+        }
         // published by the relay thread while the next batch is projected; the sweep covers a crash in between
         relay.wake();
     }
@@ -85,17 +93,17 @@ public class ChangeEventConsumer {
      * database is unreachable the batch waits and is tried again (backing off to {@value #MAX_BACKOFF_MS} ms): valid
      * changes must not end in the dead-letter topic because of an outage.
      */
-    void apply(List<ChangeProjector.Incoming> events) {
+    List<ProjectionResult> apply(List<ChangeProjector.Incoming> events) {
         int races = 0;
         long backoffMs = FIRST_BACKOFF_MS;
         boolean lookUpKnownIds = checksKnownIds();
         while (true) {
             try {
-                projector.projectAll(events, lookUpKnownIds);
+                List<ProjectionResult> results = projector.projectAll(events, lookUpKnownIds);
                 if (lookUpKnownIds) {
                     lookupsLeft.getAndUpdate(left -> Math.max(0, left - 1));
                 }
-                return;
+                return results;
             } catch (RuntimeException e) {
                 if (!lookUpKnownIds && ConcurrentProjectionException.isRedelivery(e)) {
                     LOG.infof(

@@ -161,6 +161,13 @@ public class ChangeProjector {
                 results.add(ProjectionResult.duplicate());
                 continue;
             }
+            EntityState known = states.get(change.key());
+            if (known != null && known.org != null && !known.org.equals(event.org())) {
+                // an entity is one organisation's for good: a change naming another is refused, never merged
+                results.add(ProjectionResult.rejected(
+                        "organisation_mismatch: entity " + change.key() + " belongs to another organisation"));
+                continue;
+            }
             clock.observe(event.sourceVersion());
             EntityState state = states.computeIfAbsent(change.key(), key -> newState(key, event));
             boolean existedBefore = state.lastSeq > 0 && !state.deleted;

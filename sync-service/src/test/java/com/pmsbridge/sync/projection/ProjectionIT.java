@@ -284,6 +284,50 @@ class ProjectionIT {
         assertThat(letter.rawPayload()).contains("\"op\":\"z\"");
     }
 
+    @Test
+    void givenEntityOfOneOrganisation_whenAChangeNamesAnother_thenDeadLetteredAloneAndTheStateKept() throws Exception {
+        // given: acme's lease is stored
+        String leaseId = "L-" + UUID.randomUUID();
+        ChangeEvent acme = lease(leaseId, Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1450.00");
+        writer.send(acme);
+        await().atMost(TIMEOUT).until(() -> state(acme.key().value()) != null);
+        ChangeEvent intruder = withOrg(lease(leaseId, Op.UPDATE, "2026-11-24T08:00:00Z", "CURRENT", "1.00"), "globex");
+        ChangeEvent neighbour = lease("L-" + UUID.randomUUID(), Op.CREATE, "2026-11-24T08:00:00Z", "FUTURE", "9.00");
+
+        // when: a change with the same key but another organisation arrives next to a valid one
+        writer.send(intruder);
+        writer.send(neighbour);
+
+        // then
+        List<ConsumerRecord<String, String>> letters =
+                await().atMost(TIMEOUT).until(() -> dlq.withKey(acme.key().value()), list -> !list.isEmpty());
+        DeadLetter letter = ContractJson.mapper().readValue(letters.getFirst().value(), DeadLetter.class);
+        assertThat(letter.reason()).startsWith("organisation_mismatch");
+        assertThat(letter.rawPayload()).contains(intruder.eventId());
+        await().atMost(TIMEOUT).until(() -> state(neighbour.key().value()) != null);
+        EntityState kept = state(acme.key().value());
+        assertThat(kept.org).isEqualTo("acme");
+        assertThat(kept.data).containsEntry("rent", "1450.00").containsEntry("status", "FUTURE");
+        assertThat(storedEvents(acme.key().value())).isEqualTo(1);
+    }
+
+    private static ChangeEvent withOrg(ChangeEvent event, String org) {
+        return new ChangeEvent(
+                event.schemaVersion(),
+                event.eventId(),
+                org,
+                event.connectionId(),
+                event.pmsType(),
+                event.entityType(),
+                event.externalId(),
+                event.op(),
+                event.sourceVersion(),
+                event.pmsEventId(),
+                event.occurredAt(),
+                event.receivedAt(),
+                event.data());
+    }
+
     private static ChangeEvent lease(String leaseId, Op op, String version, String status, String rent) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", leaseId);

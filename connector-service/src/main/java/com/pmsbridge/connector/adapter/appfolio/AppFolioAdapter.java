@@ -11,7 +11,7 @@ import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
-import com.pmsbridge.connector.connection.SecretResolver;
+import com.pmsbridge.connector.connection.ConnectionSecrets;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
@@ -62,11 +62,11 @@ public class AppFolioAdapter implements PmsAdapter {
             "units");
 
     private final JwksCache jwks;
-    private final SecretResolver secrets;
+    private final ConnectionSecrets secrets;
     private final PmsHttpClient http;
     private final AppFolioConfig config;
 
-    AppFolioAdapter(JwksCache jwks, SecretResolver secrets, PmsHttpClient http, AppFolioConfig config) {
+    AppFolioAdapter(JwksCache jwks, ConnectionSecrets secrets, PmsHttpClient http, AppFolioConfig config) {
         this.jwks = jwks;
         this.secrets = secrets;
         this.http = http;
@@ -105,6 +105,14 @@ public class AppFolioAdapter implements PmsAdapter {
         if (!verifyPs256(key, parts[0] + "." + payload, parts[2])) {
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
         }
+        // one issuer signs every AppFolio customer's events: the client id binds an event to this connection
+        String clientId = event(request).path("client_id").asText("");
+        String expected = secrets.credential(connection)
+                .map(credential -> credential.substring(0, Math.max(0, credential.indexOf(':'))))
+                .orElse("");
+        if (expected.isEmpty() || !expected.equals(clientId)) {
+            throw WebhookRejectedException.unauthorized("signature_invalid", "the event is not for this connection");
+        }
         Instant sent = instant(event(request).path("message_sent_at").asText(""), "message_sent_at");
         if (Duration.between(sent, request.receivedAt()).abs().compareTo(config.replayWindow()) > 0) {
             throw WebhookRejectedException.unauthorized(
@@ -134,7 +142,7 @@ public class AppFolioAdapter implements PmsAdapter {
 
     @Override
     public Optional<ChangeEvent> fetch(Connection connection, EntityReference reference) {
-        String credentials = secrets.resolve(connection.credentialRef)
+        String credentials = secrets.credential(connection)
                 .orElseThrow(() -> new PmsUnavailableException(
                         "connection " + connection.id + " has no AppFolio credentials configured", 401));
         String path = "/api/v1/" + RESOURCES.get(reference.entityType()) + "/" + reference.externalId();

@@ -35,8 +35,16 @@ public class JwksCache {
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Duration minRefresh;
 
-    JwksCache(AppFolioConfig config) {
+    private final com.pmsbridge.connector.adapter.OutboundTargets outbound;
+    private final int maxResponseBytes;
+
+    JwksCache(
+            AppFolioConfig config,
+            com.pmsbridge.connector.adapter.OutboundTargets outbound,
+            com.pmsbridge.connector.adapter.OutboundConfig limits) {
         this.minRefresh = config.jwksMinRefreshInterval();
+        this.outbound = outbound;
+        this.maxResponseBytes = Math.min(limits.maxResponseBytes(), 1 << 20);
     }
 
     public Optional<RSAPublicKey> key(String issuer, String kid) {
@@ -53,18 +61,22 @@ public class JwksCache {
 
     private synchronized void refresh(String issuer) {
         refreshedAt.put(issuer, Instant.now());
+        URI jwks = URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json");
+        if (outbound.problem("appfolio", jwks).isPresent()) {
+            LOG.warnf("JWKS of %s not fetched: the issuer is not an allowed outbound target", issuer);
+            return;
+        }
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json"))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<java.io.InputStream> response = http.send(
+                    HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String body = com.pmsbridge.connector.adapter.CappedBody.read(response.body(), maxResponseBytes);
             if (response.statusCode() != 200) {
                 LOG.warnf("JWKS of %s answered %d", issuer, response.statusCode());
                 return;
             }
             Map<String, RSAPublicKey> fresh = new ConcurrentHashMap<>();
-            for (JsonNode jwk : ContractJson.mapper().readTree(response.body()).path("keys")) {
+            for (JsonNode jwk : ContractJson.mapper().readTree(body).path("keys")) {
                 if ("RSA".equals(jwk.path("kty").asText()) && jwk.hasNonNull("kid")) {
                     fresh.put(
                             jwk.path("kid").asText(),

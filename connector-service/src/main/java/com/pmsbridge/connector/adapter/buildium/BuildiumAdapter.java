@@ -14,7 +14,7 @@ import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
-import com.pmsbridge.connector.connection.SecretResolver;
+import com.pmsbridge.connector.connection.ConnectionSecrets;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
@@ -53,11 +53,11 @@ public class BuildiumAdapter implements PmsAdapter {
             EntityType.VENDOR, "/v1/vendors",
             EntityType.LEAD, "/v1/applicants");
 
-    private final SecretResolver secrets;
+    private final ConnectionSecrets secrets;
     private final PmsHttpClient http;
     private final BuildiumConfig config;
 
-    BuildiumAdapter(SecretResolver secrets, PmsHttpClient http, BuildiumConfig config) {
+    BuildiumAdapter(ConnectionSecrets secrets, PmsHttpClient http, BuildiumConfig config) {
         this.secrets = secrets;
         this.http = http;
         this.config = config;
@@ -72,7 +72,7 @@ public class BuildiumAdapter implements PmsAdapter {
     public void verify(WebhookRequest request, Connection connection) {
         HmacSignatures.verify(
                 request,
-                secrets.resolve(connection.webhookSecretRef),
+                secrets.webhookSecrets(connection),
                 TIMESTAMP_HEADER,
                 SIGNATURE_HEADER,
                 "base64(HMAC-SHA256)",
@@ -205,7 +205,7 @@ public class BuildiumAdapter implements PmsAdapter {
     }
 
     private HttpRequest.Builder request(Connection connection, String path) {
-        String credentials = secrets.resolve(connection.credentialRef)
+        String credentials = secrets.credential(connection)
                 .orElseThrow(() -> new PmsUnavailableException(
                         "connection " + connection.id + " has no Buildium credentials configured", 401));
         int colon = credentials.indexOf(':');

@@ -5,7 +5,7 @@ import com.pmsbridge.connector.adapter.ParsedWebhook;
 import com.pmsbridge.connector.adapter.PmsAdapter;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
-import com.pmsbridge.connector.connection.SecretResolver;
+import com.pmsbridge.connector.connection.ConnectionSecrets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,11 +24,11 @@ public class GenericAdapter implements PmsAdapter {
     static final String TIMESTAMP_HEADER = "X-PMS-Timestamp";
     private static final String SIGNATURE_PREFIX = "sha256=";
 
-    private final SecretResolver secrets;
+    private final ConnectionSecrets secrets;
     private final GenericWebhookConfig config;
     private final GenericPayloadMapper mapper = new GenericPayloadMapper();
 
-    GenericAdapter(SecretResolver secrets, GenericWebhookConfig config) {
+    GenericAdapter(ConnectionSecrets secrets, GenericWebhookConfig config) {
         this.secrets = secrets;
         this.config = config;
     }
@@ -42,7 +42,7 @@ public class GenericAdapter implements PmsAdapter {
     public void verify(WebhookRequest request, Connection connection) {
         HmacSignatures.verify(
                 request,
-                secrets.resolve(connection.webhookSecretRef),
+                secrets.webhookSecrets(connection),
                 TIMESTAMP_HEADER,
                 SIGNATURE_HEADER,
                 "sha256=<hex>",

@@ -64,7 +64,6 @@ class AppFolioIT {
         body.put("id", connectionId);
         body.put("pmsType", "appfolio");
         body.put("apiBaseUrl", simulator.baseUrl() + "/appfolio");
-        body.put("credentialRef", "env:SIM_APPFOLIO_CREDENTIALS");
         body.put("webhookIssuerUrl", simulator.appFolioIssuer());
         given().auth()
                 .oauth2(TestTokens.of("adam", "acme", "admin"))
@@ -73,6 +72,13 @@ class AppFolioIT {
                 .post("/api/v1/connections")
                 .then()
                 .statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(Map.of("credential", "sim-client:sim-secret"))
+                .put("/api/v1/connections/" + connectionId + "/credentials")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -108,6 +114,17 @@ class AppFolioIT {
                         simulator.appFolioKeys().sign(body))
                 .then()
                 .statusCode(401);
+    }
+
+    @Test
+    void givenEventSignedByTheSharedIssuerForAnotherClient_whenReplayedToThisConnection_thenUnauthorized() {
+        // AppFolio signs every customer's events with one key: the client id binds an event to its connection
+        String body = "{\"client_id\":\"another-customer\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"topic\":\"work_order_updates\","
+                + "\"entity_id\":\"1\",\"update_timestamp\":\"2026-01-01T00:00:00Z\",\"message_sent_at\":\""
+                + Instant.now() + "\"}";
+
+        post(body, simulator.appFolioKeys().sign(body)).then().statusCode(401);
     }
 
     @Test

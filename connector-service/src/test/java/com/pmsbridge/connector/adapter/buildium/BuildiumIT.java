@@ -102,8 +102,6 @@ class BuildiumIT {
         body.put("id", connectionId);
         body.put("pmsType", "buildium");
         body.put("apiBaseUrl", simulator.baseUrl());
-        body.put("credentialRef", "env:SIM_BUILDIUM_CREDENTIALS");
-        body.put("webhookSecretRef", "env:SIM_BUILDIUM_WEBHOOK_SECRET");
         body.put("mode", "BOTH");
         given().auth()
                 .oauth2(TestTokens.of("adam", "acme", "admin"))
@@ -112,6 +110,13 @@ class BuildiumIT {
                 .post("/api/v1/connections")
                 .then()
                 .statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(Map.of("credential", "sim-client:sim-secret", "webhookSecret", "sim-webhook-secret"))
+                .put("/api/v1/connections/" + connectionId + "/credentials")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -361,16 +366,8 @@ class BuildiumIT {
         given().auth()
                 .oauth2(TestTokens.of("adam", "acme", "admin"))
                 .contentType("application/json")
-                .body(Map.of(
-                        "pmsType",
-                        "buildium",
-                        "apiBaseUrl",
-                        simulator.baseUrl(),
-                        "credentialRef",
-                        "env:NO_SUCH_CREDENTIALS",
-                        "mode",
-                        "POLLING"))
-                .put("/api/v1/connections/" + connectionId)
+                .body(Map.of("credential", "sim-client:wrong-secret"))
+                .put("/api/v1/connections/" + connectionId + "/credentials")
                 .then()
                 .statusCode(200);
 

@@ -1,0 +1,114 @@
+package com.pmsbridge.connector.adapter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Guards every outbound call against server-side request forgery: https only, hosts allowed per PMS type, and every
+ * resolved address public, checked when a URL is configured and again before each request (redirects are never
+ * followed). Hosts the platform runs itself are exempt when listed in {@code connector.outbound.platform-hosts}.
+ */
+@ApplicationScoped
+public class OutboundTargets {
+    private final OutboundConfig config;
+
+    OutboundTargets(OutboundConfig config) {
+        this.config = config;
+    }
+
+    /** At configuration time: a URL the connection's PMS type may use, else 400 naming the field. */
+    public void requireAllowed(String pmsType, String url, String field) {
+        if (url == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("field '" + field + "' is not a URL");
+        }
+        problem(pmsType, uri).ifPresent(reason -> {
+            throw new BadRequestException("field '" + field + "' is refused: " + reason);
+        });
+    }
+
+    /** Before each request: throws when the target is not allowed (now), whatever it was when configured. */
+    public void requireSafe(String pmsType, URI uri) {
+        problem(pmsType, uri).ifPresent(reason -> {
+            throw new PmsUnavailableException("outbound_refused", 0);
+        });
+    }
+
+    /** Why a request to {@code uri} is refused for this PMS type, or empty when it may be sent. */
+    public java.util.Optional<String> problem(String pmsType, URI uri) {
+        String host = uri.getHost();
+        if (host == null || uri.getUserInfo() != null) {
+            return java.util.Optional.of("an absolute URL with a host and no user info is required");
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        if (platformHost(host)) {
+            return "http".equals(uri.getScheme()) || "https".equals(uri.getScheme())
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of("only http and https are allowed");
+        }
+        if (!"https".equals(uri.getScheme())) {
+            return java.util.Optional.of("only https is allowed");
+        }
+        if (uri.getPort() != -1 && uri.getPort() != 443) {
+            return java.util.Optional.of("only the default https port is allowed");
+        }
+        if (!allowedFor(pmsType, host)) {
+            return java.util.Optional.of("host " + host + " is not allowed for " + pmsType);
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!isPublic(address)) {
+                    return java.util.Optional.of("host " + host + " resolves to a non-public address");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return java.util.Optional.of("host " + host + " does not resolve");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private boolean platformHost(String host) {
+        return config.platformHosts().orElse(List.of()).stream().anyMatch(host::equalsIgnoreCase);
+    }
+
+    private boolean allowedFor(String pmsType, String host) {
+        return switch (pmsType == null ? "" : pmsType) {
+            case "buildium" -> config.buildiumHosts().stream().anyMatch(host::equalsIgnoreCase);
+            case "appfolio" -> config.appfolioHostSuffixes().stream().anyMatch(host::endsWith);
+            default -> true; // the generic adapter calls the customer's own PMS: any public host
+        };
+    }
+
+    /** Loopback, private, link-local (cloud metadata), multicast, unspecified and unique-local addresses are not. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 4) {
+            int first = bytes[0] & 0xff;
+            int second = bytes[1] & 0xff;
+            // 100.64/10 carrier-grade NAT (often a cluster's pod or service range), 0/8, 198.18/15 benchmarks
+            return !(first == 0
+                    || (first == 100 && second >= 64 && second < 128)
+                    || (first == 198 && (second == 18 || second == 19))
+                    || first >= 240);
+        }
+        return (bytes[0] & 0xfe) != 0xfc; // fc00::/7 unique local
+    }
+}
