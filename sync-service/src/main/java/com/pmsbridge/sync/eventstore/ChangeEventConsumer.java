@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.eventstore;
 
+import com.pmsbridge.service.failure.TransientFailures;
 import com.pmsbridge.sync.outbox.DeadLetters;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
@@ -121,10 +122,10 @@ public class ChangeEventConsumer {
                             events.size(), races + 1, MAX_RACE_ATTEMPTS);
                     retries.increment();
                     lookUpKnownIds = true;
-                } else if (DatabaseOutage.is(e)) {
+                } else if (TransientFailures.isTransient(e)) {
                     LOG.warnf(
                             "database unavailable (%s); retrying a batch of %d changes in %d ms",
-                            DatabaseOutage.describe(e), events.size(), backoffMs);
+                            TransientFailures.describe(e), events.size(), backoffMs);
                     outageRetries.increment();
                     pause(backoffMs, e);
                     backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);

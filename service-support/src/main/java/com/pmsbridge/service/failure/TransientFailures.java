@@ -1,19 +1,31 @@
-package com.pmsbridge.sync.eventstore;
+package com.pmsbridge.service.failure;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Tells an unreachable or refusing database (worth waiting for) from a failure of the batch itself. SQL states:
- * class 08 connection exception, class 53 insufficient resources (e.g. too many connections), 57P01–57P03 the server
- * shutting down or not accepting connections yet.
+ * The one classifier every consumer uses: a transient failure (the database or the broker unreachable, a timeout) is
+ * waited out with the offset kept; anything else is the record's own fault and dead-letters it. SQL states: class 08
+ * connection exception, class 53 insufficient resources (e.g. too many connections), 57P01–57P03 the server shutting
+ * down or not accepting connections yet.
  */
-final class DatabaseOutage {
-    private DatabaseOutage() {}
+public final class TransientFailures {
+    private static final java.util.Set<String> TRANSIENT_TYPES = java.util.Set.of(
+            "org.apache.kafka.common.errors.RetriableException",
+            "org.apache.kafka.common.errors.TimeoutException",
+            "org.hibernate.exception.JDBCConnectionException",
+            "java.net.ConnectException",
+            "java.util.concurrent.TimeoutException");
 
-    static boolean is(Throwable failure) {
+    private TransientFailures() {}
+
+    /** True when waiting and trying again can succeed: an outage, not bad input. */
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (isTransientType(t.getClass())) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
                 return true;
             }
@@ -30,13 +42,22 @@ final class DatabaseOutage {
     }
 
     /** The SQL state or exception type, never the message (it may quote values). */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return "SQL state " + sql.getSQLState();
             }
         }
         return failure.getClass().getSimpleName();
+    }
+
+    private static boolean isTransientType(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (TRANSIENT_TYPES.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean outageState(String state) {
