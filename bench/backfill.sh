@@ -4,7 +4,7 @@
 # Usage: bench/backfill.sh [properties=200] [units-per-property=25]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 pick_java
-http_ok 8080 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
+http_ok 9180 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
 SIM_PORT=8091 SIM_PROPERTIES="${1:-200}" SIM_UNITS_PER_PROPERTY="${2:-25}" SIM_CHANGE_INTERVAL_MS=0 \
   java -jar "$ROOT_DIR/pms-simulator/target/pms-simulator-0.1.0-SNAPSHOT.jar" >"$RUN_DIR/bench-simulator.log" 2>&1 &
 echo $! >"$RUN_DIR/bench-simulator.pid"

@@ -13,7 +13,7 @@
 # Usage: bench/sync-projection.sh [--backlog | --held] [events=100000] [entities=10000] [rate=0 (unlimited)]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 pick_java
-http_ok 8082 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
+http_ok 9182 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
 backlog=false; held=false
 case "${1:-}" in
   --backlog) backlog=true; shift ;;
@@ -23,7 +23,7 @@ events=${1:-100000}; entities=${2:-10000}; rate=${3:-0}; connection="bench-$(dat
 count() { as_postgres "psql -d sync -tAc \"select count(*), extract(epoch from max(stored_at) - min(stored_at)) from event_store where connection_id = '$connection'\""; }
 # Progress is read from sync-service's own counter of handled records, not from the event store: counting a large
 # store every few seconds costs PostgreSQL as much CPU as a share of the projection it measures.
-handled() { curl -sf "http://127.0.0.1:8082/q/metrics" | awk '/^pms_sync_events_total/ { s += $NF } END { printf "%d", s }'; }
+handled() { curl -sf "http://127.0.0.1:9182/q/metrics" | awk '/^pms_sync_events_total/ { s += $NF } END { printf "%d", s }'; }
 # machine CPU use over the run: says whether the projection waited or the machine was full
 cpu() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 before=$(handled)

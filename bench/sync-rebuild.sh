@@ -6,7 +6,7 @@
 # Usage: bench/sync-rebuild.sh [events=1000000] [entities=200000]
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 pick_java
-http_ok 8080 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
+http_ok 9180 /q/health/ready || die "the stack is not running: start it with deploy/local/run.sh"
 events=${1:-1000000}; entities=${2:-200000}; connection="rebuild-$(date +%s)"
 psql_sync() { as_postgres "psql -d sync -v ON_ERROR_STOP=1 -tAc \"$1\""; }
 

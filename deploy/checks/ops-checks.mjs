@@ -218,6 +218,7 @@ for (const overlay of OVERLAYS) {
       const c = pod.containers[0];
       for (const [probe, path] of [["startupProbe", "/q/health/started"], ["livenessProbe", "/q/health/live"], ["readinessProbe", "/q/health/ready"]]) {
         if (c[probe]?.httpGet?.path !== path) problems.push(`${app}: ${probe} not on ${path}`);
+        if (c[probe]?.httpGet?.port !== "management") problems.push(`${app}: ${probe} not on the management port`);
       }
       if (!pod.securityContext?.runAsNonRoot) problems.push(`${app}: not runAsNonRoot`);
       if (c.securityContext?.allowPrivilegeEscalation !== false) problems.push(`${app}: allowPrivilegeEscalation`);
@@ -228,7 +229,13 @@ for (const overlay of OVERLAYS) {
       if (!(c.envFrom || []).some(e => e.secretRef?.name?.startsWith(`${app}-credentials`))) problems.push(`${app}: Secret reference`);
       if (!find("Service", app)) problems.push(`${app}: Service`);
       if (!find("PodDisruptionBudget", app)) problems.push(`${app}: PodDisruptionBudget`);
+      const metricsPolicy = find("NetworkPolicy", "metrics-from-monitoring");
+      const metricsPorts = (metricsPolicy?.spec.ingress || []).flatMap(rule => (rule.ports || []).map(p => p.port));
+      if (metricsPorts.join() !== "9000") problems.push(`metrics-from-monitoring allows ports ${metricsPorts}`);
       if (!find("ServiceMonitor", app)) problems.push(`${app}: ServiceMonitor`);
+      else if (find("ServiceMonitor", app).spec.endpoints.some(e => e.port !== "management")) {
+        problems.push(`${app}: ServiceMonitor scrapes a port other than management`);
+      }
       if (SCALED.includes(app) && !find("HorizontalPodAutoscaler", app)) problems.push(`${app}: HorizontalPodAutoscaler`);
     }
     const ingress = objects.filter(o => o.kind === "Ingress");
@@ -259,6 +266,32 @@ for (const overlay of OVERLAYS) {
     return problems;
   });
 }
+
+// Kafka users: every ACL names a contract topic (or the user's own group), the gateway has none, and the
+// downstream template is a valid KafkaUser that can only read.
+await checkAsync("Kafka users: valid, contract topics only, no gateway user, read-only downstream template", async () => {
+  const problems = [];
+  const rendered = execFileSync("kubectl", ["kustomize", join(root, "deploy/k8s/overlays/prod")],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const users = yaml.loadAll(rendered).filter(o => o && o.kind === "KafkaUser");
+  const template = yaml.load(readFileSync(join(root, "deploy/k8s/examples/downstream-kafkauser.yaml"), "utf8"));
+  const names = users.map(u => u.metadata.name).sort().join();
+  if (names !== "connector-service,queue-service,sync-service") problems.push(`users ${names}`);
+  for (const user of [...users, template]) {
+    problems.push(...(await validate(user)).map(p => `${user.metadata.name}: ${p}`));
+    for (const acl of user.spec.authorization.acls) {
+      const r = acl.resource;
+      if (r.type === "topic" && !(r.name in contractTopics)) problems.push(`${user.metadata.name}: ${r.name} is not a contract topic`);
+      if (r.type === "group" && !r.name.startsWith(user.metadata.name)) problems.push(`${user.metadata.name}: group ${r.name}`);
+    }
+  }
+  for (const acl of template.spec.authorization.acls) {
+    if (acl.operations.some(op => !["Read", "Describe"].includes(op))) problems.push(`template may ${acl.operations}`);
+  }
+  const broken = { ...template, spec: { authentication: { type: "scram-sha-512" }, authorisation: {} } };
+  if (!schemas.KafkaUser || (await validate(broken)).length === 0) problems.push("the KafkaUser schema accepted a misspelt field");
+  return problems;
+});
 
 // The production realm (issue 14): no users, no fixed client secret, no password grant, https redirects only.
 check("production realm has no users, secrets or direct grants", () => {
@@ -326,7 +359,7 @@ async function loadStrimziSchemas() {
   const result = {};
   if (!dir) return result;
   const ajv = new Ajv({ strict: false, allErrors: true });
-  for (const file of ["kafka.yaml", "topic.yaml", "nodepool.yaml"]) {
+  for (const file of ["kafka.yaml", "topic.yaml", "nodepool.yaml", "user.yaml"]) {
     const crd = yaml.load(readFileSync(join(dir, file), "utf8"));
     const version = crd.spec.versions.find(v => v.name === "v1");
     const schema = structuredClone(version.schema.openAPIV3Schema);

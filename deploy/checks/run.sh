@@ -42,14 +42,15 @@ if [ ! -x "$PROMTOOL" ]; then
 fi
 
 STRIMZI="$TOOLS/strimzi-1.2.0"
-if [ ! -f "$STRIMZI/crds/topic.yaml" ]; then
+if [ ! -f "$STRIMZI/crds/user.yaml" ]; then
   log "generating the Strimzi CRDs (io.strimzi:crd-generator from Maven Central)"
   mvnw -q -B -f "$CHECKS/strimzi-crds/pom.xml" dependency:copy-dependencies -DoutputDirectory="$STRIMZI/lib" >/dev/null
   mkdir -p "$STRIMZI/crds"
   "$JAVA_HOME/bin/java" -cp "$STRIMZI/lib/*" io.strimzi.crdgenerator.CrdGenerator --yaml \
     io.strimzi.api.kafka.model.kafka.Kafka="$STRIMZI/crds/kafka.yaml" \
     io.strimzi.api.kafka.model.topic.KafkaTopic="$STRIMZI/crds/topic.yaml" \
-    io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$STRIMZI/crds/nodepool.yaml" >/dev/null \
+    io.strimzi.api.kafka.model.nodepool.KafkaNodePool="$STRIMZI/crds/nodepool.yaml" \
+    io.strimzi.api.kafka.model.user.KafkaUser="$STRIMZI/crds/user.yaml" >/dev/null \
     || die "Strimzi CRD generation failed"
 fi
 

@@ -55,8 +55,9 @@ start_service connector-service 8081 CONNECTOR_DEMO_ENABLED=true \
   CONNECTOR_OUTBOUND_PLATFORM_HOSTS=127.0.0.1 CONNECTOR_DEMO_SIMULATOR_URL=http://127.0.0.1:8090
 start_service sync-service 8082
 start_service queue-service 8083
-start_service api-gateway 8080
-for port in 8081 8082 8083 8080; do wait_http "$port" /q/health/ready 120 "service on $port"; done
+start_service api-gateway 8080 GATEWAY_OIDC_CLIENT_SECRET=pms-gateway-secret  # the demo realm's client secret
+# health and metrics on each service's management port (connector 9181, sync 9182, queue 9183, gateway 9180)
+for port in 9181 9182 9183 9180; do wait_http "$port" /q/health/ready 120 "service with management port $port"; done
 
 log "sending demo data, syncing the simulated Buildium and AppFolio accounts, starting live changes"
 java "$ROOT_DIR/deploy/local/DemoData.java" http://127.0.0.1:8080 "${DEMO_WEBHOOK_SECRET:-pms-demo-secret}" \

@@ -47,6 +47,10 @@ import static org.hamcrest.Matchers.equalTo;
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "queue_test"))
 class DecisionsIT {
+    /** Metrics are served on the management port only. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    java.net.URL metricsUrl;
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static TestKafkaWriter writer;
     private static TestKafkaReader actions;
@@ -331,7 +335,7 @@ class DecisionsIT {
         // then: gauges follow within a refresh, counters at once
         await().atMost(TIMEOUT).untilAsserted(() -> {
             String metrics =
-                    given().get("/q/metrics").then().statusCode(200).extract().asString();
+                    given().get(metricsUrl).then().statusCode(200).extract().asString();
             assertThat(metrics)
                     .contains("pms_queue_pending_items{age=\"lt_1h\",org=\"" + org + "\",type=\"LEASE_CREATION\"} 1.0");
             assertThat(metrics).contains("pms_queue_oldest_pending_age_seconds{org=\"" + org + "\"}");

@@ -84,15 +84,24 @@ class OneEventEndToEndIT {
     }
 
     @Test
-    void givenRunningServices_whenProbed_thenHealthAndMetricsAreOpen() {
+    void givenRunningServices_whenProbed_thenHealthAndMetricsAreOpenOnTheManagementPortOnly() {
         for (ServiceProcess service : RunningSystem.services()) {
-            given().baseUri(service.baseUrl()).get("/q/health/live").then().statusCode(200);
-            given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(200);
-            given().baseUri(service.baseUrl())
+            given().baseUri(service.managementUrl())
+                    .get("/q/health/live")
+                    .then()
+                    .statusCode(200);
+            given().baseUri(service.managementUrl())
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200);
+            given().baseUri(service.managementUrl())
                     .get("/q/metrics")
                     .then()
                     .statusCode(200)
                     .body(containsString("jvm_memory_used_bytes"));
+            // the API port (the gateway's is the public one) serves neither
+            given().baseUri(service.baseUrl()).get("/q/metrics").then().statusCode(404);
+            given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(404);
         }
     }
 }

@@ -34,11 +34,10 @@ final class RunningSystem {
                         Map.of(
                                 "CONNECTOR_DEMO_ENABLED", "true",
                                 "CONNECTOR_DEMO_WEBHOOK_SECRET", "pms-demo-secret",
-                                "CONNECTOR_SECRETS_KEYS",
-                                        "system-test:"
-                                                + java.util.Base64.getEncoder()
-                                                        .encodeToString("system-test-key-not-for-prod-use".getBytes()),
-                                "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "system-test",
+                                // the keys of connector-service's %test profile: its ITs stored secrets in the same
+                                // database
+                                "CONNECTOR_SECRETS_KEYS", TEST_PROFILE_KEYS,
+                                "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "test",
                                 "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1")));
         sync = ServiceProcess.start(
                 "sync-service",
@@ -51,6 +50,7 @@ final class RunningSystem {
         }
         Map<String, String> gatewayEnv = new HashMap<>();
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer());
+        gatewayEnv.put("GATEWAY_OIDC_CLIENT_SECRET", "system-test-client-secret");
         gatewayEnv.put("GATEWAY_ROUTES_WEBHOOKS_TARGET_URL", connector.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_CONNECTIONS_TARGET_URL", connector.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_ENTITIES_TARGET_URL", sync.baseUrl());
@@ -64,6 +64,10 @@ final class RunningSystem {
         gateway.awaitReady();
         Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
     }
+
+    /** connector-service's %test key-encryption keys (application.properties); test-only values. */
+    private static final String TEST_PROFILE_KEYS = "test-old:dGVzdC1rZXktb2xkLW5vdC1mb3ItcHJvZHVjdGlvbi0=,"
+            + "test:dGVzdC1rZXktbm90LWZvci1wcm9kdWN0aW9uLXVzZS0=";
 
     /** Requests one token subject may send before the gateway answers 429. */
     static final int GATEWAY_BURST = 300;

@@ -23,13 +23,16 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Map<String, String> environment, Process process, Path log) {
+    private ServiceProcess(
+            String name, int port, int managementPort, Map<String, String> environment, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.process = process;
         this.log = log;
@@ -37,8 +40,15 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String module, Map<String, String> environment) {
         int port = freePort();
+        int managementPort = freePort();
         Path log = Path.of("target", module + ".log");
-        return new ServiceProcess(module, port, environment, launch(module, port, environment, log, false), log);
+        return new ServiceProcess(
+                module,
+                port,
+                managementPort,
+                environment,
+                launch(module, port, managementPort, environment, log, false),
+                log);
     }
 
     /** Kills the process the hard way (SIGKILL, no shutdown hooks), then starts it again on the same port. */
@@ -49,10 +59,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        process = launch(name, port, environment, log, true);
+        process = launch(name, port, managementPort, environment, log, true);
     }
 
-    private static Process launch(String module, int port, Map<String, String> environment, Path log, boolean append) {
+    private static Process launch(
+            String module, int port, int managementPort, Map<String, String> environment, Path log, boolean append) {
         Path root = Path.of(System.getProperty("pms.services.dir", ".."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -68,6 +79,7 @@ final class ServiceProcess implements AutoCloseable {
                                 : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.getParent());
             return builder.start();
@@ -80,6 +92,11 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Health and metrics are served here, not on {@link #baseUrl()}. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     void awaitReady() {
         await(name + " ready")
                 .atMost(Duration.ofSeconds(90))
@@ -90,7 +107,7 @@ final class ServiceProcess implements AutoCloseable {
                     }
                     try {
                         HttpResponse<Void> response = HTTP.send(
-                                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                                HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                                         .build(),
                                 HttpResponse.BodyHandlers.discarding());
                         return response.statusCode() == 200;
@@ -106,7 +123,8 @@ final class ServiceProcess implements AutoCloseable {
      */
     void captureMetrics(Path dir) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/metrics")).build(),
+                HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         java.nio.file.Files.createDirectories(dir);
         java.nio.file.Files.writeString(dir.resolve(name + ".prom"), response.body());

@@ -9,6 +9,50 @@ import java.net.UnknownHostException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboundTargetsTest {
+    /** Production settings: no platform hosts. */
+    private final OutboundTargets production = new OutboundTargets(new OutboundConfig() {
+        @Override
+        public java.util.Optional<java.util.List<String>> platformHosts() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.List<String> buildiumHosts() {
+            return java.util.List.of("api.buildium.com");
+        }
+
+        @Override
+        public java.util.List<String> appfolioHostSuffixes() {
+            return java.util.List.of(".appfolio.com");
+        }
+
+        @Override
+        public int maxResponseBytes() {
+            return 1024;
+        }
+    });
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1/",
+                "http://127.0.0.1:5432/",
+                "https://127.0.0.1:8180/realms/pms",
+                "https://localhost/",
+                "https://169.254.169.254/latest/meta-data",
+                "https://[fd00::1]/",
+                "ftp://example.com/",
+                "https://10.96.0.1/"
+            })
+    void givenProductionSettings_whenALocalOrPrivateTargetIsChecked_thenRefused(String url) {
+        assertThat(production.problem("generic", java.net.URI.create(url))).isPresent();
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenProductionSettings_whenBuildiumPointsElsewhere_thenRefused() {
+        assertThat(production.problem("buildium", java.net.URI.create("https://evil.example.com/")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not allowed for buildium"));
+    }
 
     @ParameterizedTest
     @ValueSource(

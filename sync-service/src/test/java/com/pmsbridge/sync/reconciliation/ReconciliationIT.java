@@ -44,6 +44,10 @@ import static org.hamcrest.Matchers.hasSize;
         value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ReconciliationIT {
+    /** Metrics are served on the management port only. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    java.net.URL metricsUrl;
+
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static TestKafkaWriter writer;
     private static TestKafkaReader domainEvents;
@@ -147,7 +151,7 @@ class ReconciliationIT {
         assertThat(archived).extracting(LifecycleEvent::type).containsOnlyOnce(LifecycleType.LEASE_ARCHIVED);
         assertThat(source(gone)).contains("reconcile");
         // and the drift is a metric per connection
-        given().get("/q/metrics")
+        given().get(metricsUrl)
                 .then()
                 .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("pms_sync_drift_records{connection=\"" + connection
