@@ -25,6 +25,24 @@ final class RunningSystem {
         if (gateway != null) {
             return;
         }
+        // stopped at exit, and at once when one of them fails to start: a half-started system must not leave
+        // services running that consume the next tests' topics and databases
+        if (!hookRegistered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
+            hookRegistered = true;
+        }
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            stop();
+            gateway = null;
+            throw e;
+        }
+    }
+
+    private static boolean hookRegistered;
+
+    private static void startAll() {
         KafkaTopics.createContractTopics(TestInfrastructure.kafkaBootstrapServers());
         oidc = TestOidcServer.start();
         connector = ServiceProcess.start(
@@ -62,7 +80,6 @@ final class RunningSystem {
         gatewayEnv.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE", "1");
         gateway = ServiceProcess.start("api-gateway", gatewayEnv);
         gateway.awaitReady();
-        Runtime.getRuntime().addShutdownHook(new Thread(RunningSystem::stop));
     }
 
     /** connector-service's %test key-encryption keys (application.properties); test-only values. */
@@ -93,7 +110,7 @@ final class RunningSystem {
         return List.of(connector, sync, queue, gateway);
     }
 
-    private static void stop() {
+    private static synchronized void stop() {
         for (ServiceProcess process : new ServiceProcess[] {gateway, queue, sync, connector}) {
             try {
                 if (process != null) {
@@ -111,6 +128,11 @@ final class RunningSystem {
         if (oidc != null) {
             oidc.close();
         }
+        gateway = null;
+        queue = null;
+        sync = null;
+        connector = null;
+        oidc = null;
     }
 
     private static Map<String, String> backendEnv(String database, Map<String, String> extra) {
