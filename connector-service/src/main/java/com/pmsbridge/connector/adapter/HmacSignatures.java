@@ -81,11 +81,12 @@ public final class HmacSignatures {
         } catch (NumberFormatException e) {
             throw WebhookRejectedException.unauthorized("timestamp_invalid", headerName + " must be UNIX seconds");
         }
-        Instant sent = Instant.ofEpochSecond(seconds);
-        if (Duration.between(sent, now).abs().compareTo(window) > 0) {
+        // compared in seconds: Instant.ofEpochSecond of an extreme value would throw, and that is not a 500
+        if (Math.abs(now.getEpochSecond() - Math.max(Math.min(seconds, Long.MAX_VALUE / 2), Long.MIN_VALUE / 2))
+                > window.toSeconds()) {
             throw WebhookRejectedException.unauthorized(
                     "timestamp_stale", headerName + " is outside the accepted window of " + window.toSeconds() + " s");
         }
-        return sent;
+        return Instant.ofEpochSecond(seconds);
     }
 }

@@ -9,6 +9,7 @@ import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.emit.PageEmitter;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.service.failure.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -81,25 +82,57 @@ public class Backfill {
         return run;
     }
 
-    /** Creates a run without starting it. */
+    /**
+     * Creates a run without starting it: 409 naming the running run when the connection has one (a unique index makes
+     * that hold across replicas), 429 when the organisation has its quota of running Syncs.
+     */
     public SyncRun create(Connection connection, String requestedBy) {
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
         List<EntityType> types = adapter.listableTypes().stream().sorted().toList();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            SyncRun created = new SyncRun();
-            created.id = UUID.randomUUID();
-            created.connectionId = connection.id;
-            created.org = connection.org;
-            created.status = types.isEmpty() ? SyncRun.COMPLETED : SyncRun.RUNNING;
-            created.entityTypes = types.stream().map(EntityType::wireName).collect(Collectors.joining(","));
-            created.currentType = types.isEmpty() ? null : types.getFirst().wireName();
-            created.requestedBy = requestedBy;
-            created.startedAt = Instant.now();
-            created.updatedAt = created.startedAt;
-            created.finishedAt = types.isEmpty() ? created.startedAt : null;
-            created.persist();
-            return created;
-        });
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> insert(connection, requestedBy, types));
+        } catch (jakarta.persistence.PersistenceException e) {
+            // a request on another replica won the race for the connection's one running run
+            throw runningAlready(connection.id);
+        }
+    }
+
+    private SyncRun insert(Connection connection, String requestedBy, List<EntityType> types) {
+        SyncRun running = SyncRun.<SyncRun>find("connectionId = ?1 and status = ?2", connection.id, SyncRun.RUNNING)
+                .firstResult();
+        if (running != null) {
+            throw runningAlready(connection.id, running.id);
+        }
+        if (SyncRun.count("org = ?1 and status = ?2", connection.org, SyncRun.RUNNING)
+                >= config.runningPerOrganisation()) {
+            throw new jakarta.ws.rs.ClientErrorException(
+                    "the organisation already has " + config.runningPerOrganisation()
+                            + " Syncs running; start this one when one has finished",
+                    429);
+        }
+        SyncRun created = new SyncRun();
+        created.id = UUID.randomUUID();
+        created.connectionId = connection.id;
+        created.org = connection.org;
+        created.status = types.isEmpty() ? SyncRun.COMPLETED : SyncRun.RUNNING;
+        created.entityTypes = types.stream().map(EntityType::wireName).collect(Collectors.joining(","));
+        created.currentType = types.isEmpty() ? null : types.getFirst().wireName();
+        created.requestedBy = requestedBy;
+        created.startedAt = Instant.now();
+        created.updatedAt = created.startedAt;
+        created.finishedAt = types.isEmpty() ? created.startedAt : null;
+        created.persist();
+        SyncRun.flush();
+        return created;
+    }
+
+    private static jakarta.ws.rs.ClientErrorException runningAlready(String connectionId, UUID runId) {
+        return new jakarta.ws.rs.ClientErrorException(
+                "a Sync of connection '" + connectionId + "' is running: run " + runId, 409);
+    }
+
+    private static jakarta.ws.rs.ClientErrorException runningAlready(String connectionId) {
+        return new jakarta.ws.rs.ClientErrorException("a Sync of connection '" + connectionId + "' is running", 409);
     }
 
     /**
@@ -152,8 +185,15 @@ public class Backfill {
             finish(runId, SyncRun.FAILED, e.getMessage());
             return true;
         } catch (RuntimeException e) {
-            // Kafka or the database: leave the run RUNNING so it resumes from its checkpoint.
-            LOG.warnf("sync run %s interrupted: %s", runId, e.getMessage());
+            // Kafka or the database: the run ends FAILED with the reason, so the connection can be synced again
+            // (a crash instead leaves it RUNNING, and the next start resumes it from its checkpoint)
+            String reason = "interrupted: " + TransientFailures.describe(e);
+            LOG.warnf("sync run %s %s", runId, reason);
+            try {
+                finish(runId, SyncRun.FAILED, reason);
+            } catch (RuntimeException unrecorded) {
+                LOG.warnf("sync run %s stays RUNNING until the next start resumes it: %s", runId, reason);
+            }
             throw e;
         }
     }

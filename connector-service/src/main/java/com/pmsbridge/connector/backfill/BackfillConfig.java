@@ -13,4 +13,8 @@ public interface BackfillConfig {
     /** Whether runs left RUNNING by a crash are resumed at startup. */
     @WithDefault("true")
     boolean resumeOnStart();
+
+    /** Syncs one organisation may have running at once; more are refused with 429. */
+    @WithDefault("3")
+    int runningPerOrganisation();
 }

@@ -38,13 +38,16 @@ public class WebhookIntake {
     private final ChangeEventPublisher publisher;
     private final InboxPublisher inbox;
     private final MeterRegistry metrics;
+    private final WebhookLimits limits;
 
     WebhookIntake(
             PmsAdapters adapters,
             WebhookDeliveries deliveries,
             ChangeEventPublisher publisher,
             InboxPublisher inbox,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            WebhookLimits limits) {
+        this.limits = limits;
         this.adapters = adapters;
         this.deliveries = deliveries;
         this.publisher = publisher;
@@ -73,6 +76,7 @@ public class WebhookIntake {
         try {
             adapter.verify(request, connection);
             ParsedWebhook parsed = adapter.parse(request, connection);
+            limits.check(parsed, request.receivedAt());
             String dedupeKey =
                     parsed.pmsEventId() != null ? "event:" + parsed.pmsEventId() : "sha256:" + digest(request);
             if (!deliveries.recordIfNew(connection.id, dedupeKey, eventId(connection.id, dedupeKey, 0))) {

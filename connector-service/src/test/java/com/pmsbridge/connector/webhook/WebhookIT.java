@@ -163,6 +163,51 @@ class WebhookIT {
     }
 
     @Test
+    void givenEntityIdOf201Characters_whenPosted_thenBadRequestNamingTheLimitAndNothingPublished() {
+        String leaseId = "L".repeat(201);
+        String body =
+                TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, "FUTURE", "2026-11-23T08:00:00Z");
+
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("id_limit"))
+                .body("detail", containsString("200"));
+    }
+
+    @Test
+    void givenNulCharacterInAField_whenPosted_thenBadRequestNamingIt() {
+        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", "L-nul", "FUTURE", "2026-11-23T08:00:00Z")
+                .replace("\"P-100\"", "\"P-\\u0000\"");
+
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("U+0000"));
+    }
+
+    @Test
+    void givenUpdateTimeFarInTheFuture_whenPosted_thenBadRequestSoItCannotWinEveryLaterConflict() {
+        String body =
+                TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "u", "L-future", "CURRENT", "9999-12-31T23:59:59Z");
+
+        send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("ahead of the receiver's clock"));
+    }
+
+    @Test
+    void givenTimestampOfTheLargestLong_whenPosted_thenUnauthorizedNotAServerError() {
+        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", "L-ts", "FUTURE", "2026-11-23T08:00:00Z");
+
+        send(body, TestWebhooks.DEMO_SECRET, "9223372036854775807")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("window"));
+    }
+
+    @Test
     void givenMalformedJson_whenPosted_thenBadRequestNamingTheProblem() {
         send("{\"entityType\": \"lease\", ", TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds())
                 .then()

@@ -77,14 +77,39 @@ public class ChangeEventConsumer {
                 deadLetters.send("projection", e.getMessage(), record);
             }
         }
-        List<ProjectionResult> results = apply(events);
+        List<ProjectionResult> results;
+        try {
+            results = apply(events);
+        } catch (RuntimeException batchFailure) {
+            // not an outage and not a race: some record breaks the batch. Each is projected alone, so the valid
+            // changes of every organisation are applied and only the breaking one goes to the dead-letter topic.
+            LOG.warnf(
+                    "a batch of %d changes failed (%s); projecting them one by one",
+                    events.size(), TransientFailures.describe(batchFailure));
+            results = applyOneByOne(events, sources);
+        }
         for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).outcome() == ProjectionResult.Outcome.REJECTED) {
+            if (results.get(i) != null && results.get(i).outcome() == ProjectionResult.Outcome.REJECTED) {
                 deadLetters.send("projection", results.get(i).reason(), sources.get(i));
             }
         }
         // published by the relay thread while the next batch is projected; the sweep covers a crash in between
         relay.wake();
+    }
+
+    /** Results in the batch's order; null where the change failed alone and was dead-lettered. */
+    private List<ProjectionResult> applyOneByOne(
+            List<ChangeProjector.Incoming> events, List<ConsumerRecord<String, String>> sources) {
+        List<ProjectionResult> results = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                results.add(apply(List.of(events.get(i))).getFirst());
+            } catch (RuntimeException e) {
+                deadLetters.send("projection", "projection_failed: " + TransientFailures.describe(e), sources.get(i));
+                results.add(null);
+            }
+        }
+        return results;
     }
 
     /**

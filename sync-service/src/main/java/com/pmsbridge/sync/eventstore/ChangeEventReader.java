@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.ChangeLimits;
 import com.pmsbridge.contract.event.Op;
 
 /** Reads and validates a change event from its JSON form, naming what is wrong when it is not valid. */
@@ -41,6 +42,10 @@ public final class ChangeEventReader {
             throw new InvalidChangeEventException(
                     "field 'data' is required for op " + event.op().code());
         }
+        // the connector refuses these already; any other producer's record goes to the dead-letter topic alone
+        ChangeLimits.violation(event).ifPresent(reason -> {
+            throw new InvalidChangeEventException(reason);
+        });
         return event;
     }
 

@@ -73,7 +73,7 @@ public class HubEdits {
                     key.type(),
                     key.externalId(),
                     Op.UPDATE,
-                    clock.next(),
+                    clock.next(org),
                     null,
                     now,
                     now,

@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.projection;
 
 import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.ChangeLimits;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
@@ -135,6 +136,16 @@ public class ChangeProjector {
                 .get(0);
     }
 
+    private static int fieldsAfter(EntityState state, ChangeEvent event) {
+        int fields = state.data.size();
+        for (String field : event.data().keySet()) {
+            if (!state.data.containsKey(field)) {
+                fields++;
+            }
+        }
+        return fields;
+    }
+
     private List<ProjectionResult> projectBatch(
             List<Incoming> changes, String source, boolean lock, boolean lookUpKnownIds) {
         Session session = em.unwrap(Session.class);
@@ -168,7 +179,13 @@ public class ChangeProjector {
                         "organisation_mismatch: entity " + change.key() + " belongs to another organisation"));
                 continue;
             }
-            clock.observe(event.sourceVersion());
+            if (known != null && event.op() != Op.DELETE && fieldsAfter(known, event) > ChangeLimits.MAX_FIELDS) {
+                // a state is the union of every field pushed: bounded, so its record always fits on Kafka
+                results.add(ProjectionResult.rejected("state_field_limit: entity " + change.key()
+                        + " would have more than " + ChangeLimits.MAX_FIELDS + " fields"));
+                continue;
+            }
+            clock.observe(event.org(), event.sourceVersion());
             EntityState state = states.computeIfAbsent(change.key(), key -> newState(key, event));
             boolean existedBefore = state.lastSeq > 0 && !state.deleted;
             Map<String, Object> before = new HashMap<>(state.data); // read by field only

@@ -311,6 +311,53 @@ class ProjectionIT {
         assertThat(storedEvents(acme.key().value())).isEqualTo(1);
     }
 
+    @Test
+    void givenARecordTheDatabaseRefusesAmongValidOnes_whenConsumed_thenOnlyItIsDeadLetteredAndTheOthersProjected()
+            throws Exception {
+        // given: the database refuses the state of one entity (a stand-in for any permanent failure of one record)
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            create or replace function refuse_poison_for_test() returns trigger language plpgsql as $$
+                            begin
+                              if new.external_id like 'poison-%' then raise exception 'refused for the test'; end if;
+                              return new;
+                            end $$""").executeUpdate();
+            em.createNativeQuery("drop trigger if exists refuse_poison_for_test on entity_state")
+                    .executeUpdate();
+            em.createNativeQuery("create trigger refuse_poison_for_test before insert or update on entity_state"
+                            + " for each row execute function refuse_poison_for_test()")
+                    .executeUpdate();
+        });
+        ChangeEvent before = lease("L-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1.00");
+        ChangeEvent poison = lease("poison-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "2.00");
+        ChangeEvent after = lease("L-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "3.00");
+        try {
+            // when
+            writer.send(before);
+            writer.send(poison);
+            writer.send(after);
+
+            // then
+            List<ConsumerRecord<String, String>> letters =
+                    await().atMost(TIMEOUT).until(() -> dlq.withKey(poison.key().value()), list -> !list.isEmpty());
+            DeadLetter letter =
+                    ContractJson.mapper().readValue(letters.getFirst().value(), DeadLetter.class);
+            assertThat(letter.reason()).startsWith("projection_failed").doesNotContain("refused for the test");
+            assertThat(letter.rawPayload()).contains(poison.eventId());
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                assertThat(state(before.key().value())).isNotNull();
+                assertThat(state(after.key().value())).isNotNull();
+            });
+            assertThat(dlq.withKey(before.key().value())).isEmpty();
+            assertThat(dlq.withKey(after.key().value())).isEmpty();
+            assertThat(state(poison.key().value())).isNull();
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("drop trigger if exists refuse_poison_for_test on entity_state")
+                            .executeUpdate());
+        }
+    }
+
     private static ChangeEvent withOrg(ChangeEvent event, String org) {
         return new ChangeEvent(
                 event.schemaVersion(),

@@ -84,7 +84,7 @@ public class JwksCache {
                 }
             }
             keys.put(issuer, fresh);
-        } catch (java.io.IOException | GeneralSecurityException e) {
+        } catch (java.io.IOException | GeneralSecurityException | IllegalArgumentException e) {
             LOG.warnf("cannot read the JWKS of %s: %s", issuer, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
