@@ -48,7 +48,7 @@ import static org.hamcrest.Matchers.equalTo;
         initArgs = @ResourceArg(name = "database", value = "queue_test"))
 class DecisionsIT {
     /** Metrics are served on the management port only. */
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true) // under the /q root
     java.net.URL metricsUrl;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -250,6 +250,24 @@ class DecisionsIT {
         item(org, a1).then().body("status", equalTo("SKIPPED")).body("reason", equalTo("imported by hand"));
         item(org, a2).then().body("status", equalTo("SKIPPED"));
         item(org, b1).then().body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void givenASkipReasonLongerThan500Characters_whenSkipped_then400NamingTheFieldAndTheItemStaysPending() {
+        String org = "org-" + UUID.randomUUID();
+        String itemId =
+                pendingItem(org, LifecycleType.LEASE_CREATED, "P-A", "U-1", Map.of(), Map.of("status", "FUTURE"));
+
+        given().auth()
+                .oauth2(TestTokens.of("olivia", org, "operator"))
+                .contentType("application/json")
+                .body(Map.of("reason", "x".repeat(501)))
+                .post("/api/v1/queue/items/" + itemId + "/skip")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("reason"));
+
+        item(org, itemId).then().body("status", equalTo("PENDING"));
     }
 
     @Test

@@ -4,11 +4,27 @@ package com.pmsbridge.connector.adapter;
 public class WebhookRejectedException extends RuntimeException {
     private final int status;
     private final String reasonCode;
+    private final Integer retryAfterSeconds;
 
     public WebhookRejectedException(int status, String reasonCode, String detail) {
+        this(status, reasonCode, detail, null);
+    }
+
+    private WebhookRejectedException(int status, String reasonCode, String detail, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.reasonCode = reasonCode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 503: nothing was stored; the PMS should retry after the given seconds. */
+    public static WebhookRejectedException unavailable(String reasonCode, String detail, int retryAfterSeconds) {
+        return new WebhookRejectedException(503, reasonCode, detail, retryAfterSeconds);
+    }
+
+    /** Seconds for the Retry-After header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static WebhookRejectedException unauthorized(String reasonCode, String detail) {

@@ -10,6 +10,11 @@ import jakarta.ws.rs.core.Response;
 public class WebhookProblemMapper {
     @ServerExceptionMapper
     public Response rejected(WebhookRejectedException e) {
+        if (e.retryAfterSeconds() != null) {
+            return Problems.builder(e.status(), e.reasonCode(), e.getMessage())
+                    .header("Retry-After", e.retryAfterSeconds().toString())
+                    .build();
+        }
         return Problems.of(e.status(), e.reasonCode(), e.getMessage());
     }
 }

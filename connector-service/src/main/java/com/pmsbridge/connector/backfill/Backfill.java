@@ -91,7 +91,10 @@ public class Backfill {
         List<EntityType> types = adapter.listableTypes().stream().sorted().toList();
         try {
             return QuarkusTransaction.requiringNew().call(() -> insert(connection, requestedBy, types));
-        } catch (jakarta.persistence.PersistenceException e) {
+        } catch (RuntimeException e) {
+            if (!com.pmsbridge.service.persistence.UniqueViolations.is(e)) {
+                throw e;
+            }
             // a request on another replica won the race for the connection's one running run
             throw runningAlready(connection.id);
         }

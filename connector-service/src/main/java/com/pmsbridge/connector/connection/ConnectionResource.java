@@ -181,6 +181,13 @@ public class ConnectionResource {
         }
         outbound.requireAllowed(request.pmsType(), request.apiBaseUrl(), "apiBaseUrl");
         outbound.requireAllowed(request.pmsType(), request.webhookIssuerUrl(), "webhookIssuerUrl");
+        if (request.displayName() != null
+                && (request.displayName().isBlank() || request.displayName().length() > 200)) {
+            throw new BadRequestException("field 'displayName' must be 1-200 characters");
+        }
+        if (request.apiBaseUrl() != null && request.apiBaseUrl().length() > 500) {
+            throw new BadRequestException("field 'apiBaseUrl' must be at most 500 characters");
+        }
         if (request.pollIntervalSeconds() != null && request.pollIntervalSeconds() < 10) {
             throw new BadRequestException("field 'pollIntervalSeconds' must be at least 10");
         }

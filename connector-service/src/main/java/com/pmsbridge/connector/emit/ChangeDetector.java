@@ -76,7 +76,8 @@ public class ChangeDetector {
                         .append(4 * i + 4)
                         .append(')');
             }
-            sql.append(" on conflict (connection_id, entity_type, external_id) do update set digest = excluded.digest");
+            sql.append(" on conflict (connection_id, entity_type, external_id) do update set digest = excluded.digest,"
+                    + " updated_at = now()");
             Query query = em.createNativeQuery(sql.toString());
             for (int i = 0; i < chunk.size(); i++) {
                 ChangeEvent event = chunk.get(i);

@@ -11,6 +11,7 @@ import com.pmsbridge.connector.emit.DeadLetterPublisher;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.service.failure.UntilAvailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +57,14 @@ public class InboxConsumer {
     @ActivateRequestContext
     public void consume(ConsumerRecord<String, String> record) throws Exception {
         InboxEntry entry = ContractJson.mapper().readValue(record.value(), InboxEntry.class);
+        // the database or the broker away is waited out with the offset kept: the fetch is not lost to it
+        UntilAvailable.run(
+                "inbox entry " + entry.entryId(),
+                metrics.counter("pms_connector_consumer_retries_total", "consumer", "inbox"),
+                () -> fetch(record, entry));
+    }
+
+    private void fetch(ConsumerRecord<String, String> record, InboxEntry entry) {
         Connection connection = health.find(entry.connectionId());
         if (connection == null) {
             deadLetters.publish(

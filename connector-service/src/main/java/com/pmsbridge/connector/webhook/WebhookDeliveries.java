@@ -12,6 +12,15 @@ public class WebhookDeliveries {
         this.em = em;
     }
 
+    /** Whether this delivery was accepted before. */
+    public boolean seen(String connectionId, String dedupeKey) {
+        return !em.createNativeQuery("select 1 from webhook_delivery where connection_id = ?1 and dedupe_key = ?2")
+                .setParameter(1, connectionId)
+                .setParameter(2, dedupeKey)
+                .getResultList()
+                .isEmpty();
+    }
+
     /**
      * Records a delivery in the caller's transaction. Returns false when it was recorded before. A concurrent
      * duplicate waits on the first one's row lock and then sees it, so only one of them publishes.

@@ -11,10 +11,11 @@ import com.pmsbridge.connector.emit.ChangeEventPublisher;
 import com.pmsbridge.connector.inbox.InboxEntry;
 import com.pmsbridge.connector.inbox.InboxPublisher;
 import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.service.failure.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,13 +26,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Verifies, deduplicates and publishes one webhook. The delivery row and the Kafka acknowledgement are in one
- * transaction: if Kafka does not acknowledge, the row rolls back and the PMS's retry is processed again; event ids
- * are derived from the delivery, so a retry after a lost commit gives the same ids and consumers drop the copy.
+ * Verifies, deduplicates and publishes one webhook, holding no database connection while it verifies (a JWKS fetch)
+ * or waits for Kafka: a slow issuer or broker cannot empty the pool. The delivery is recorded only after Kafka
+ * acknowledged, so an unacknowledged webhook (503 with Retry-After) is processed again when the PMS retries; event ids
+ * derive from the delivery, so two concurrent copies publish the same ids and consumers drop the second.
  */
 @ApplicationScoped
 public class WebhookIntake {
     private static final Duration KAFKA_ACK_TIMEOUT = Duration.ofSeconds(8);
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     private final PmsAdapters adapters;
     private final WebhookDeliveries deliveries;
@@ -61,9 +64,8 @@ public class WebhookIntake {
         IGNORED
     }
 
-    @Transactional
     public Outcome accept(WebhookRequest request) {
-        Connection connection = Connection.findById(request.connectionId());
+        Connection connection = QuarkusTransaction.requiringNew().call(() -> detached(request.connectionId()));
         if (connection == null) {
             // answered like a wrong signature, so unauthenticated callers cannot enumerate connection ids
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
@@ -79,28 +81,26 @@ public class WebhookIntake {
             limits.check(parsed, request.receivedAt());
             String dedupeKey =
                     parsed.pmsEventId() != null ? "event:" + parsed.pmsEventId() : "sha256:" + digest(request);
-            if (!deliveries.recordIfNew(connection.id, dedupeKey, eventId(connection.id, dedupeKey, 0))) {
+            if (QuarkusTransaction.requiringNew().call(() -> deliveries.seen(connection.id, dedupeKey))) {
                 count(connection, "duplicate");
                 return Outcome.DUPLICATE;
             }
-            List<ChangeEvent> changes = parsed.changes();
-            for (int i = 0; i < changes.size(); i++) {
-                publisher.publishAndAwait(
-                        changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)), KAFKA_ACK_TIMEOUT);
+            try {
+                publish(connection, request, parsed, dedupeKey);
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                throw WebhookRejectedException.unavailable(
+                        "broker_unavailable", "the change could not be stored; retry later", RETRY_AFTER_SECONDS);
             }
-            // Thin events: acknowledge once the reference is safely on Kafka; the read happens after the answer.
-            List<EntityReference> references = parsed.references();
-            for (int i = 0; i < references.size(); i++) {
-                inbox.publishAndAwait(
-                        new InboxEntry(
-                                eventId(connection.id, dedupeKey, changes.size() + i),
-                                connection.org,
-                                connection.id,
-                                references.get(i),
-                                request.receivedAt()),
-                        KAFKA_ACK_TIMEOUT);
+            boolean first = QuarkusTransaction.requiringNew()
+                    .call(() -> deliveries.recordIfNew(connection.id, dedupeKey, eventId(connection.id, dedupeKey, 0)));
+            if (!first) {
+                count(connection, "duplicate");
+                return Outcome.DUPLICATE;
             }
-            if (changes.isEmpty() && references.isEmpty()) {
+            if (parsed.changes().isEmpty() && parsed.references().isEmpty()) {
                 count(connection, "ignored");
                 return Outcome.IGNORED;
             }
@@ -116,6 +116,34 @@ public class WebhookIntake {
                     .increment();
             throw e;
         }
+    }
+
+    private void publish(Connection connection, WebhookRequest request, ParsedWebhook parsed, String dedupeKey) {
+        List<ChangeEvent> changes = parsed.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            publisher.publishAndAwait(
+                    changes.get(i).withEventId(eventId(connection.id, dedupeKey, i)), KAFKA_ACK_TIMEOUT);
+        }
+        // Thin events: acknowledge once the reference is safely on Kafka; the read happens after the answer.
+        List<EntityReference> references = parsed.references();
+        for (int i = 0; i < references.size(); i++) {
+            inbox.publishAndAwait(
+                    new InboxEntry(
+                            eventId(connection.id, dedupeKey, changes.size() + i),
+                            connection.org,
+                            connection.id,
+                            references.get(i),
+                            request.receivedAt()),
+                    KAFKA_ACK_TIMEOUT);
+        }
+    }
+
+    private static Connection detached(String connectionId) {
+        Connection connection = Connection.findById(connectionId);
+        if (connection != null) {
+            Connection.getEntityManager().detach(connection);
+        }
+        return connection;
     }
 
     private void count(Connection connection, String outcome) {

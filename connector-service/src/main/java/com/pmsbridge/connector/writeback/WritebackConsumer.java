@@ -11,6 +11,7 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
+import com.pmsbridge.service.failure.UntilAvailable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -65,12 +66,15 @@ public class WritebackConsumer {
         if (command.commandId() == null || command.type() == null || command.connectionId() == null) {
             throw new IllegalArgumentException("write-back command without commandId, type or connectionId");
         }
-        WritebackResult recorded = recordedOutcome(command);
-        if (recorded != null) {
-            publish(recorded);
-            return;
-        }
-        publish(execute(command));
+        // the database or the broker away is waited out with the offset kept; the recorded outcome keeps a PMS
+        // write from being sent twice when the command is tried again
+        UntilAvailable.run(
+                "write-back command " + command.commandId(),
+                metrics.counter("pms_connector_consumer_retries_total", "consumer", "writeback"),
+                () -> {
+                    WritebackResult recorded = recordedOutcome(command);
+                    publish(recorded != null ? recorded : execute(command));
+                });
     }
 
     private WritebackResult execute(WritebackCommand command) {
@@ -176,7 +180,7 @@ public class WritebackConsumer {
                 Instant.now());
     }
 
-    private void publish(WritebackResult result) throws JsonProcessingException {
+    private void publish(WritebackResult result) {
         String key = result.entityKey() == null ? result.commandId() : result.entityKey();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.WRITEBACK_RESULTS)
@@ -189,9 +193,12 @@ public class WritebackConsumer {
                         result.completedAt(),
                         result.org()))
                 .build();
-        emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(result))
-                        .addMetadata(metadata))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        String json;
+        try {
+            json = ContractJson.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("write-back result not serialisable", e);
+        }
+        emitter.sendMessage(Message.of(json).addMetadata(metadata)).await().atMost(Duration.ofSeconds(30));
     }
 }

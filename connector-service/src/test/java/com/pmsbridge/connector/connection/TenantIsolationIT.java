@@ -184,6 +184,18 @@ class TenantIsolationIT {
     }
 
     @Test
+    void givenADisplayNameOf201Characters_whenCreated_then400NamingTheField() {
+        given().auth()
+                .oauth2(ACME_ADMIN)
+                .contentType("application/json")
+                .body(Map.of("pmsType", "generic", "displayName", "n".repeat(201)))
+                .post("/api/v1/connections")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("displayName"));
+    }
+
+    @Test
     void givenNoIdProposed_whenCreated_thenTheServerGivesAnUnguessableId() {
         String first = create(ACME_ADMIN, Map.of("pmsType", "generic"));
         String second = create(ACME_ADMIN, Map.of("pmsType", "generic"));

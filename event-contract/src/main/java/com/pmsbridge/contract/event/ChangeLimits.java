@@ -17,11 +17,16 @@ public final class ChangeLimits {
     /** Longest version (a time or a PMS revision; the event store's column). */
     public static final int MAX_VERSION_LENGTH = 64;
     /** Most fields in one change, and in one entity's state. */
-    public static final int MAX_FIELDS = 100;
+    public static final int MAX_FIELDS = 200;
     /** Longest field name. */
     public static final int MAX_FIELD_NAME_LENGTH = 100;
     /** Most characters in one field's value, nested values counted together. */
-    public static final int MAX_FIELD_CHARS = 4_000;
+    public static final int MAX_FIELD_CHARS = 64_000;
+    /**
+     * Most characters in one change's fields, and in one entity's state: a state record (its data, the field versions
+     * and the envelope) and a lifecycle event (before and after) stay below Kafka's 1 MB.
+     */
+    public static final int MAX_STATE_CHARS = 200_000;
 
     private ChangeLimits() {}
 
@@ -45,6 +50,7 @@ public final class ChangeLimits {
         if (data.size() > MAX_FIELDS) {
             return Optional.of("field_limit: 'data' has " + data.size() + " fields; at most " + MAX_FIELDS);
         }
+        long total = 0;
         for (Map.Entry<String, Object> field : data.entrySet()) {
             String name = field.getKey();
             if (name.length() > MAX_FIELD_NAME_LENGTH || hasControl(name)) {
@@ -59,6 +65,11 @@ public final class ChangeLimits {
                 return Optional.of("field_size_limit: field '" + name + "' has " + chars + " characters; at most "
                         + MAX_FIELD_CHARS);
             }
+            total += chars + name.length();
+        }
+        if (total > MAX_STATE_CHARS) {
+            return Optional.of(
+                    "event_size_limit: the fields have " + total + " characters; at most " + MAX_STATE_CHARS);
         }
         return Optional.empty();
     }
@@ -82,7 +93,11 @@ public final class ChangeLimits {
         return Optional.empty();
     }
 
-    /** Characters of a value with its nested values; -1 when any text holds U+0000. */
+    /** Characters of a value with its nested values (what its JSON holds, roughly); -1 when a text holds U+0000. */
+    public static long chars(Object value) {
+        return chars(value, 0);
+    }
+
     private static long chars(Object value, int depth) {
         if (value instanceof String text) {
             return text.indexOf('\u0000') >= 0 ? -1 : text.length();

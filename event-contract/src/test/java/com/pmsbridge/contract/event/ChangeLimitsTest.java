@@ -35,11 +35,17 @@ class ChangeLimitsTest {
         }
         assertThat(ChangeLimits.violation(change("L-1", many)))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("field_limit"));
-        assertThat(ChangeLimits.violation(change("L-1", Map.of("notes", List.of("x".repeat(4_001))))))
+        assertThat(ChangeLimits.violation(change("L-1", Map.of("notes", List.of("x".repeat(64_001))))))
                 .hasValueSatisfying(reason ->
                         assertThat(reason).startsWith("field_size_limit").contains("notes"));
         assertThat(ChangeLimits.violation(change("L-1", Map.of("notes", Map.of("a", "b\u0000")))))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("field_text"));
+        Map<String, Object> large = new HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            large.put("terms" + i, "x".repeat(45_000));
+        }
+        assertThat(ChangeLimits.violation(change("L-1", large)))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("event_size_limit"));
     }
 
     private static ChangeEvent change(String externalId, Map<String, Object> data) {

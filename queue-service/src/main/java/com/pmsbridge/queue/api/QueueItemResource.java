@@ -110,6 +110,7 @@ public class QueueItemResource {
     @RolesAllowed({"operator", "admin"})
     @Operation(summary = "Skip an item, with an optional reason")
     public QueueItemView skip(@PathParam("id") UUID id, SkipRequest request) {
+        requireReason(request == null ? null : request.reason());
         QueueItem item = decisions
                 .skip(id, caller.value(), caller.subject(), request == null ? null : request.reason())
                 .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
@@ -138,6 +139,7 @@ public class QueueItemResource {
     @RolesAllowed({"operator", "admin"})
     @Operation(summary = "Skip every item matching a filter (pending by default, at most 1000)")
     public BulkResult skipAll(BulkSkipRequest request) {
+        requireReason(request == null ? null : request.reason());
         String org = caller.value();
         List<UUID> ids = matching(org, request == null ? null : request.filter());
         Map<ItemStatus, Integer> outcomes = new EnumMap<>(ItemStatus.class);
@@ -188,4 +190,14 @@ public class QueueItemResource {
                 .page(0, limit)
                 .list();
     }
+
+    /** The column holds 500 characters: a longer reason is the caller's mistake (400), not a server error. */
+    private static void requireReason(String reason) {
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            throw new jakarta.ws.rs.BadRequestException(
+                    "field 'reason' must be at most " + MAX_REASON_LENGTH + " characters");
+        }
+    }
+
+    private static final int MAX_REASON_LENGTH = 500;
 }

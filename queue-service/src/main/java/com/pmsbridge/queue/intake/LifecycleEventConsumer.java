@@ -6,13 +6,12 @@ import com.pmsbridge.queue.apply.Decisions;
 import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
 import com.pmsbridge.queue.settings.AutoApplySettings;
-import com.pmsbridge.service.failure.TransientFailures;
+import com.pmsbridge.service.failure.UntilAvailable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,9 +24,6 @@ import java.io.IOException;
  */
 @ApplicationScoped
 public class LifecycleEventConsumer {
-    private static final Logger LOG = Logger.getLogger(LifecycleEventConsumer.class);
-    private static final long FIRST_BACKOFF_MS = 200;
-    private static final long MAX_BACKOFF_MS = 10_000;
     private final ItemIntake intake;
     private final AutoApplySettings settings;
     private final Decisions decisions;
@@ -47,23 +43,7 @@ public class LifecycleEventConsumer {
         if (event.eventId() == null || event.type() == null || event.org() == null || event.entityKey() == null) {
             throw new IllegalArgumentException("lifecycle event without eventId, type, org or entityKey");
         }
-        long backoffMs = FIRST_BACKOFF_MS;
-        while (true) {
-            try {
-                take(event);
-                return;
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    throw e;
-                }
-                LOG.warnf(
-                        "unavailable (%s); retrying lifecycle event %s in %d ms",
-                        TransientFailures.describe(e), event.eventId(), backoffMs);
-                outageRetries.increment();
-                pause(backoffMs, e);
-                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-            }
-        }
+        UntilAvailable.run("lifecycle event " + event.eventId(), outageRetries, () -> take(event));
     }
 
     private void take(LifecycleEvent event) {
@@ -71,15 +51,6 @@ public class LifecycleEventConsumer {
             if (settings.enabled(item.org, item.propertyId, item.type)) {
                 decisions.apply(item.id, item.org, ActionLog.AUTOMATION, true);
             }
-        }
-    }
-
-    private static void pause(long ms, RuntimeException cause) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw cause;
         }
     }
 }

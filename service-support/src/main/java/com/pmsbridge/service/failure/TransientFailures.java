@@ -16,6 +16,7 @@ public final class TransientFailures {
             "org.apache.kafka.common.errors.TimeoutException",
             "org.hibernate.exception.JDBCConnectionException",
             "java.net.ConnectException",
+            "io.smallrye.mutiny.TimeoutException",
             "java.util.concurrent.TimeoutException");
 
     private TransientFailures() {}

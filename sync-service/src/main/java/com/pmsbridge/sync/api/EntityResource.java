@@ -11,12 +11,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.Map;
 @Path("/api/v1/entities/{entityKey}")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
+    private static final int MAX_HISTORY_PAGE = 1000;
     private final CallerOrg caller;
     private final EntityManager em;
     private final HubEdits edits;
@@ -98,14 +101,26 @@ public class EntityResource {
     @Path("history")
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
-    @Operation(summary = "The timeline of changes applied to an entity: which system, when, what changed")
-    public List<HistoryEntry> history(@PathParam("entityKey") String entityKey) {
+    @Operation(
+            summary = "The timeline of changes applied to an entity: which system, when, what changed; paged by"
+                    + " afterSeq (the last seq of the previous page) and limit (1-1000, default 100)")
+    public List<HistoryEntry> history(
+            @PathParam("entityKey") String entityKey,
+            @QueryParam("afterSeq") @DefaultValue("0") int afterSeq,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
+            throw new BadRequestException("query parameter 'limit' must be 1-" + MAX_HISTORY_PAGE);
+        }
         owned(entityKey);
         List<HistoryEntry> entries = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
                         select entity_seq, event_id, source, op, source_version, cast(changed_fields as text), applied,
                                occurred_at, received_at
-                        from event_store where entity_key = ?1 order by entity_seq""").setParameter(1, entityKey).getResultList()) {
+                        from event_store where entity_key = ?1 and entity_seq > ?2 order by entity_seq limit ?3""")
+                .setParameter(1, entityKey)
+                .setParameter(2, afterSeq)
+                .setParameter(3, limit)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             entries.add(new HistoryEntry(
                     ((Number) r[0]).intValue(),

@@ -1,7 +1,7 @@
 package com.pmsbridge.sync.eventstore;
 
 import com.pmsbridge.service.failure.TransientFailures;
-import com.pmsbridge.sync.outbox.DeadLetters;
+import com.pmsbridge.sync.deadletter.DeadLetters;
 import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.ConcurrentProjectionException;

@@ -81,7 +81,9 @@ public class HubEdits {
             projector.project(edit, ChangeProjector.SOURCE_HUB);
             writeBack(state, edit, actor);
         });
-        relay.flush();
+        // answered after the commit; the relay publishes on its own thread (with Kafka away, the edit is stored
+        // and the PATCH still answers at once)
+        relay.wake();
     }
 
     private void writeBack(EntityState state, ChangeEvent edit, String actor) {

@@ -64,12 +64,18 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile boolean running = true;
+    private final io.micrometer.core.instrument.Counter parkedRecords;
 
     /** @param kafka the service's {@code kafka.*} settings, as Quarkus gives them to its Kafka channels */
-    OutboxRelay(EntityManager em, OutboxConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    OutboxRelay(
+            EntityManager em,
+            OutboxConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         this.em = em;
         this.config = config;
         this.kafka = kafka;
+        this.parkedRecords = metrics.counter("pms_sync_outbox_parked_total");
     }
 
     /**
@@ -188,9 +194,11 @@ public class OutboxRelay {
         batches.sort(Comparator.comparingLong(Claimed::id));
         KafkaProducer<byte[], byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
+        List<OutboxBatch.Record> sent = new ArrayList<>();
         for (Claimed batch : batches) {
             byte[] time = batch.createdAt().toString().getBytes(StandardCharsets.UTF_8);
             for (OutboxBatch.Record record : OutboxBatch.decode(batch.records())) {
+                sent.add(record);
                 acks.add(kafka.send(new ProducerRecord<>(
                         record.topic(),
                         null,
@@ -200,19 +208,73 @@ public class OutboxRelay {
                                 record.eventId(), SOURCE, record.ceType(), record.subject(), time, record.org()))));
             }
         }
-        awaitAll(acks);
+        park(connection, awaitAll(acks, sent));
         return acks.size();
+    }
+
+    /** The broker's answers that sending the same record again can never change. */
+    private static boolean refusedForGood(Throwable failure) {
+        return failure instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || failure instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || failure instanceof org.apache.kafka.common.InvalidRecordException
+                || failure instanceof org.apache.kafka.common.errors.InvalidTopicException;
+    }
+
+    /** A record the broker refused for good, and why. */
+    private record Refused(OutboxBatch.Record record, String reason) {}
+
+    /** Parked in the relay's transaction: deleted from the outbox together with the records that were published. */
+    private void park(Connection connection, List<Refused> refused) throws SQLException {
+        if (refused.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into outbox_parked (event_id, topic, record_key, ce_type, subject, org, payload, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Refused r : refused) {
+                insert.setBytes(1, r.record().eventId());
+                insert.setString(2, r.record().topic());
+                insert.setBytes(3, r.record().key());
+                insert.setBytes(4, r.record().ceType());
+                insert.setBytes(5, r.record().subject());
+                insert.setBytes(6, r.record().org());
+                insert.setBytes(7, r.record().payload());
+                insert.setString(8, r.reason());
+                insert.addBatch();
+                LOG.warnf(
+                        "outbox record %s for %s parked: %s",
+                        new String(r.record().eventId(), StandardCharsets.UTF_8),
+                        r.record().topic(),
+                        r.reason());
+            }
+            insert.executeBatch();
+        }
+        parkedRecords.increment(refused.size());
     }
 
     /** An outbox row claimed (deleted, not yet committed) for publishing: the records of (part of) a transaction. */
     private record Claimed(long id, byte[] records, Instant createdAt) {}
 
-    private void awaitAll(List<Future<RecordMetadata>> acks) {
+    /**
+     * Waits for every ack. A record the broker refuses for good (too large, an invalid topic) is returned to be parked:
+     * publishing it again could never succeed and would hold up everything after it. Any other failure (the broker
+     * away, a timeout) throws: nothing is deleted, the rows are published again and consumers drop copies by ce_id.
+     */
+    private List<Refused> awaitAll(List<Future<RecordMetadata>> acks, List<OutboxBatch.Record> sent) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.ackTimeoutMs());
+        List<Refused> refused = new ArrayList<>();
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw e;
+                    }
+                    refused.add(new Refused(sent.get(i), e.getCause().getClass().getSimpleName()));
+                }
             }
+            return refused;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);

@@ -136,14 +136,22 @@ public class ChangeProjector {
                 .get(0);
     }
 
-    private static int fieldsAfter(EntityState state, ChangeEvent event) {
+    /** Whether the state stays within ChangeLimits with the change merged in (as if every field were taken). */
+    private static boolean fitsAfter(EntityState state, ChangeEvent event) {
         int fields = state.data.size();
-        for (String field : event.data().keySet()) {
-            if (!state.data.containsKey(field)) {
-                fields++;
+        long chars = 0;
+        for (Map.Entry<String, Object> field : state.data.entrySet()) {
+            if (!event.data().containsKey(field.getKey())) {
+                chars += field.getKey().length() + ChangeLimits.chars(field.getValue());
             }
         }
-        return fields;
+        for (Map.Entry<String, Object> field : event.data().entrySet()) {
+            if (!state.data.containsKey(field.getKey())) {
+                fields++;
+            }
+            chars += field.getKey().length() + ChangeLimits.chars(field.getValue());
+        }
+        return fields <= ChangeLimits.MAX_FIELDS && chars <= ChangeLimits.MAX_STATE_CHARS;
     }
 
     private List<ProjectionResult> projectBatch(
@@ -179,10 +187,11 @@ public class ChangeProjector {
                         "organisation_mismatch: entity " + change.key() + " belongs to another organisation"));
                 continue;
             }
-            if (known != null && event.op() != Op.DELETE && fieldsAfter(known, event) > ChangeLimits.MAX_FIELDS) {
+            if (known != null && event.op() != Op.DELETE && !fitsAfter(known, event)) {
                 // a state is the union of every field pushed: bounded, so its record always fits on Kafka
-                results.add(ProjectionResult.rejected("state_field_limit: entity " + change.key()
-                        + " would have more than " + ChangeLimits.MAX_FIELDS + " fields"));
+                results.add(ProjectionResult.rejected("state_size_limit: entity " + change.key()
+                        + " would have more than " + ChangeLimits.MAX_FIELDS + " fields or "
+                        + ChangeLimits.MAX_STATE_CHARS + " characters"));
                 continue;
             }
             clock.observe(event.org(), event.sourceVersion());

@@ -53,14 +53,17 @@ public class Rebuild {
     private final StateCache cache;
     private final Counter replayed;
     private final Map<UUID, RebuildRun> runs = new ConcurrentHashMap<>();
+    private final RebuildRuns table;
 
     Rebuild(
             EntityManager em,
             OwnershipPolicy ownership,
             ManagedExecutor executor,
             MeterRegistry metrics,
-            StateCache cache) {
+            StateCache cache,
+            RebuildRuns table) {
         this.em = em;
+        this.table = table;
         this.cache = cache;
         this.ownership = ownership;
         this.executor = executor;
@@ -80,18 +83,36 @@ public class Rebuild {
                 .register(metrics);
     }
 
+    /** Starts a rebuild unless one runs on any replica (IllegalStateException naming it). */
     public synchronized RebuildRun start() {
-        if (runs.values().stream().anyMatch(r -> r.status == RebuildRun.Status.RUNNING)) {
-            throw new IllegalStateException("a rebuild is already running");
-        }
         RebuildRun run = new RebuildRun();
+        table.claim(run);
         runs.put(run.id, run);
         executor.runAsync(() -> execute(run));
         return run;
     }
 
-    public RebuildRun run(UUID id) {
-        return runs.get(id);
+    /** A run of any replica, as last reported. */
+    public java.util.Optional<RebuildRun.View> run(UUID id) {
+        return table.find(id);
+    }
+
+    /** The heartbeat: this replica's running rebuild writes its progress, so every replica can report it. */
+    @io.quarkus.scheduler.Scheduled(
+            every = "10s",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void reportProgress() {
+        runs.values().stream()
+                .filter(r -> r.status == RebuildRun.Status.RUNNING)
+                .forEach(r -> {
+                    try {
+                        table.report(r);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(
+                                "rebuild %s progress not written: %s",
+                                r.id, e.getClass().getSimpleName());
+                    }
+                });
     }
 
     private void execute(RebuildRun run) {
@@ -106,6 +127,14 @@ public class Rebuild {
             run.status = RebuildRun.Status.FAILED;
         } finally {
             run.finishedAt = java.time.Instant.now();
+            try {
+                table.report(run);
+            } catch (RuntimeException e) {
+                // the row stays RUNNING until its heartbeat is old enough for the next request to end it
+                LOG.warnf(
+                        "rebuild %s outcome not written: %s",
+                        run.id, e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -45,10 +45,6 @@ public class RebuildResource {
     @Path("{id}")
     @RolesAllowed("platform-admin")
     public RebuildRun.View progress(@PathParam("id") UUID id) {
-        RebuildRun run = rebuild.run(id);
-        if (run == null) {
-            throw new NotFoundException("no rebuild '" + id + "'");
-        }
-        return run.view();
+        return rebuild.run(id).orElseThrow(() -> new NotFoundException("no rebuild '" + id + "'"));
     }
 }

@@ -169,6 +169,22 @@ class TwoWaySyncIT {
                 .then()
                 .statusCode(200)
                 .body("source", org.hamcrest.Matchers.contains("pms", "hub"));
+        // paged: after the first entry, one at a time; a page larger than 1000 is refused
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .queryParam("afterSeq", 1)
+                .queryParam("limit", 1)
+                .get("/api/v1/entities/" + key + "/history")
+                .then()
+                .statusCode(200)
+                .body("seq", org.hamcrest.Matchers.contains(2))
+                .body("source", org.hamcrest.Matchers.contains("hub"));
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .queryParam("limit", 1001)
+                .get("/api/v1/entities/" + key + "/history")
+                .then()
+                .statusCode(400);
         given().auth()
                 .oauth2(TestTokens.of("victor", "globex", "viewer"))
                 .get("/api/v1/entities/" + key)

@@ -315,19 +315,7 @@ class ProjectionIT {
     void givenARecordTheDatabaseRefusesAmongValidOnes_whenConsumed_thenOnlyItIsDeadLetteredAndTheOthersProjected()
             throws Exception {
         // given: the database refuses the state of one entity (a stand-in for any permanent failure of one record)
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                            create or replace function refuse_poison_for_test() returns trigger language plpgsql as $$
-                            begin
-                              if new.external_id like 'poison-%' then raise exception 'refused for the test'; end if;
-                              return new;
-                            end $$""").executeUpdate();
-            em.createNativeQuery("drop trigger if exists refuse_poison_for_test on entity_state")
-                    .executeUpdate();
-            em.createNativeQuery("create trigger refuse_poison_for_test before insert or update on entity_state"
-                            + " for each row execute function refuse_poison_for_test()")
-                    .executeUpdate();
-        });
+        createRefusingTrigger();
         ChangeEvent before = lease("L-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1.00");
         ChangeEvent poison = lease("poison-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "2.00");
         ChangeEvent after = lease("L-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "3.00");
@@ -352,10 +340,79 @@ class ProjectionIT {
             assertThat(dlq.withKey(after.key().value())).isEmpty();
             assertThat(state(poison.key().value())).isNull();
         } finally {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> em.createNativeQuery("drop trigger if exists refuse_poison_for_test on entity_state")
-                            .executeUpdate());
+            dropRefusingTrigger();
         }
+    }
+
+    @Test
+    void givenADeadLetterWhoseCauseIsFixed_whenAPlatformAdminReplaysIt_thenItIsProjected() throws Exception {
+        // given: a change the database refused, dead-lettered; then the cause goes away
+        java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+        createRefusingTrigger();
+        ChangeEvent refused = lease("poison-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "7.00");
+        try {
+            writer.send(refused);
+            await().atMost(TIMEOUT).until(() -> dlq.withKey(refused.key().value()), list -> !list.isEmpty());
+        } finally {
+            dropRefusingTrigger();
+        }
+        String platformAdmin = com.pmsbridge.testsupport.TestTokens.of("pat", "pms-bridge", "platform-admin");
+
+        // when: a dry run first, then the replay
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(platformAdmin)
+                .contentType("application/json")
+                .body(Map.of("from", start.toString(), "reasonPrefix", "projection_failed", "dryRun", true))
+                .post("/api/v1/entities/_dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("matched", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("replayed", org.hamcrest.Matchers.equalTo(0));
+        assertThat(state(refused.key().value())).isNull();
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(platformAdmin)
+                .contentType("application/json")
+                .body(Map.of("from", start.toString(), "reasonPrefix", "projection_failed"))
+                .post("/api/v1/entities/_dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // then
+        await().atMost(TIMEOUT).until(() -> state(refused.key().value()) != null);
+        assertThat(state(refused.key().value()).data).containsEntry("rent", "7.00");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(com.pmsbridge.testsupport.TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(Map.of("from", start.toString()))
+                .post("/api/v1/entities/_dead-letters/replay")
+                .then()
+                .statusCode(403);
+    }
+
+    private void createRefusingTrigger() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            create or replace function refuse_poison_for_test() returns trigger language plpgsql as $$
+                            begin
+                              if new.external_id like 'poison-%' then raise exception 'refused for the test'; end if;
+                              return new;
+                            end $$""").executeUpdate();
+            em.createNativeQuery("drop trigger if exists refuse_poison_for_test on entity_state")
+                    .executeUpdate();
+            em.createNativeQuery("create trigger refuse_poison_for_test before insert or update on entity_state"
+                            + " for each row execute function refuse_poison_for_test()")
+                    .executeUpdate();
+        });
+    }
+
+    private void dropRefusingTrigger() {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("drop trigger if exists refuse_poison_for_test on entity_state")
+                        .executeUpdate());
     }
 
     private static ChangeEvent withOrg(ChangeEvent event, String org) {

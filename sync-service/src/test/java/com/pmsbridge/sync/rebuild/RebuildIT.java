@@ -138,6 +138,70 @@ class RebuildIT {
     }
 
     @Test
+    void givenARebuildRunningOnAnotherReplica_whenOneIsRequestedHere_then409AndItsProgressIsReadableHere() {
+        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
+        UUID elsewhere = UUID.randomUUID();
+        insertRun(elsewhere, "now()");
+        try {
+            given().auth()
+                    .oauth2(platformAdmin)
+                    .post("/api/v1/entities/_rebuilds")
+                    .then()
+                    .statusCode(409)
+                    .body("detail", org.hamcrest.Matchers.containsString(elsewhere.toString()));
+            given().auth()
+                    .oauth2(platformAdmin)
+                    .get("/api/v1/entities/_rebuilds/" + elsewhere)
+                    .then()
+                    .statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("RUNNING"))
+                    .body("events", org.hamcrest.Matchers.equalTo(42));
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery("delete from rebuild_run where id = ?1")
+                            .setParameter(1, elsewhere)
+                            .executeUpdate());
+        }
+    }
+
+    @Test
+    void givenARunningRebuildWhoseReplicaDied_whenOneIsRequested_thenItIsEndedAsFailedAndTheNewOneRuns() {
+        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
+        UUID abandoned = UUID.randomUUID();
+        insertRun(abandoned, "now() - interval '10 minutes'");
+
+        String id = given().auth()
+                .oauth2(platformAdmin)
+                .post("/api/v1/entities/_rebuilds")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        given().auth()
+                .oauth2(platformAdmin)
+                .get("/api/v1/entities/_rebuilds/" + abandoned)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.startsWith("abandoned"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(platformAdmin)
+                        .get("/api/v1/entities/_rebuilds/" + id)
+                        .then()
+                        .body("status", org.hamcrest.Matchers.equalTo("COMPLETED")));
+    }
+
+    private void insertRun(UUID id, String heartbeat) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into rebuild_run (id, status, events, started_at, heartbeat_at)"
+                                + " values (?1, 'RUNNING', 42, now(), " + heartbeat + ")")
+                        .setParameter(1, id)
+                        .executeUpdate());
+    }
+
+    @Test
     void givenChangesProjectedAfterTheFirstPass_whenCaughtUpAndSwapped_thenTheRebuiltStateHasThem() {
         // given: five leases projected, then the rebuild's first pass over the store
         String connection = "rc-" + UUID.randomUUID().toString().substring(0, 8);

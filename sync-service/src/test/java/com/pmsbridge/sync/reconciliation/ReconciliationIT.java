@@ -45,7 +45,7 @@ import static org.hamcrest.Matchers.hasSize;
         initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ReconciliationIT {
     /** Metrics are served on the management port only. */
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true) // under the /q root
     java.net.URL metricsUrl;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -33,6 +33,7 @@ public class JwksCache {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, RSAPublicKey>> keys = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Duration minRefresh;
 
     private final com.pmsbridge.connector.adapter.OutboundTargets outbound;
@@ -52,14 +53,19 @@ public class JwksCache {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Instant last = refreshedAt.get(issuer);
-        if (last == null || Duration.between(last, Instant.now()).compareTo(minRefresh) >= 0) {
-            refresh(issuer);
+        // single flight per issuer: one slow issuer never holds up another's webhooks
+        synchronized (locks.computeIfAbsent(issuer, i -> new Object())) {
+            cached = keys.getOrDefault(issuer, Map.of()).get(kid);
+            Instant last = refreshedAt.get(issuer);
+            if (cached == null
+                    && (last == null || Duration.between(last, Instant.now()).compareTo(minRefresh) >= 0)) {
+                refresh(issuer);
+            }
         }
         return Optional.ofNullable(keys.getOrDefault(issuer, Map.of()).get(kid));
     }
 
-    private synchronized void refresh(String issuer) {
+    private void refresh(String issuer) {
         refreshedAt.put(issuer, Instant.now());
         URI jwks = URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json");
         if (outbound.problem("appfolio", jwks).isPresent()) {

@@ -1,4 +1,4 @@
-package com.pmsbridge.sync.outbox;
+package com.pmsbridge.sync.deadletter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.CloudEventHeaders;
