@@ -74,13 +74,14 @@ public final class StateTable {
     }
 
     /** Every state of these entity types of one connection (for reconciliation), not locked. */
-    public Map<String, EntityState> ofConnection(Connection connection, String connectionId, Collection<String> types)
-            throws SQLException {
+    public Map<String, EntityState> ofConnection(
+            Connection connection, String org, String connectionId, Collection<String> types) throws SQLException {
         Map<String, EntityState> states = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                SELECT + " from " + table + " where connection_id = ? and entity_type = any(?)")) {
-            select.setString(1, connectionId);
-            select.setArray(2, connection.createArrayOf("varchar", types.toArray()));
+                SELECT + " from " + table + " where org = ? and connection_id = ? and entity_type = any(?)")) {
+            select.setString(1, org);
+            select.setString(2, connectionId);
+            select.setArray(3, connection.createArrayOf("varchar", types.toArray()));
             read(select, states);
         }
         return states;

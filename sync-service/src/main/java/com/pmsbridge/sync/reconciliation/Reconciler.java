@@ -107,7 +107,8 @@ public class Reconciler {
         List<String> types = Arrays.asList(run.entityTypes.split(","));
         Map<String, DriftComparator.SnapshotRecord> snapshot = snapshot(run, types);
         Map<String, EntityState> hub = em.unwrap(Session.class)
-                .doReturningWork(connection -> StateTable.live().ofConnection(connection, run.connectionId, types));
+                .doReturningWork(
+                        connection -> StateTable.live().ofConnection(connection, run.org, run.connectionId, types));
         List<DriftComparator.Drift> drift = comparator.compare(snapshot, hub, run.syncStartedAt);
 
         List<DriftComparator.Drift> missingInPms = drift.stream()
@@ -146,8 +147,9 @@ public class Reconciler {
     private long snapshotCount(Reconciliation run) {
         return ((Number) em.createNativeQuery("""
                         select count(*) from event_store
-                        where connection_id = ?1 and op = 'r' and received_at between ?2 and ?3""")
+                        where connection_id = ?1 and op = 'r' and received_at between ?2 and ?3 and org = ?4""")
                         .setParameter(1, run.connectionId)
+                        .setParameter(4, run.org)
                         .setParameter(2, Timestamp.from(run.syncStartedAt))
                         .setParameter(3, Timestamp.from(run.syncCompletedAt))
                         .getSingleResult())
@@ -161,8 +163,10 @@ public class Reconciler {
                         select distinct on (entity_key) entity_key, entity_type, source_version, cast(payload -> 'data' as text)
                         from event_store
                         where connection_id = ?1 and op = 'r' and received_at between ?2 and ?3 and entity_type in (?4)
+                          and org = ?5
                         order by entity_key, entity_seq desc""")
                 .setParameter(1, run.connectionId)
+                .setParameter(5, run.org)
                 .setParameter(2, Timestamp.from(run.syncStartedAt))
                 .setParameter(3, Timestamp.from(run.syncCompletedAt))
                 .setParameter(4, types)

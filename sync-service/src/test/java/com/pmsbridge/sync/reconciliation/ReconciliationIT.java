@@ -87,8 +87,25 @@ class ReconciliationIT {
                 Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.now(),
                 Map.of()));
+        // and another organisation's lease under the same connection id (Kafka trusts its producers): never acme's
+        // reconciliation's to judge, let alone delete
+        ChangeEvent acmeShape = lease(connection, "L-OTHER-ORG", Op.CREATE, "2026-11-20T08:00:00Z", Instant.now());
+        writer.send(new ChangeEvent(
+                acmeShape.schemaVersion(),
+                acmeShape.eventId(),
+                "globex",
+                acmeShape.connectionId(),
+                acmeShape.pmsType(),
+                acmeShape.entityType(),
+                acmeShape.externalId(),
+                acmeShape.op(),
+                acmeShape.sourceVersion(),
+                acmeShape.pmsEventId(),
+                acmeShape.occurredAt(),
+                acmeShape.receivedAt(),
+                acmeShape.data()));
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(stored(connection)).isEqualTo(3));
+                .untilAsserted(() -> assertThat(stored(connection)).isEqualTo(4));
 
         // when: a Sync reads L-1, L-2 and an older copy of L-DEL, then announces itself complete
         Instant started = Instant.now();
@@ -129,6 +146,12 @@ class ReconciliationIT {
                         "details.entityKey",
                         org.hamcrest.Matchers.containsInAnyOrder(
                                 "lease:" + connection + ":L-DEL", "lease:" + connection + ":L-GONE"));
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "viewer"))
+                .get("/api/v1/entities/lease:" + connection + ":L-OTHER-ORG")
+                .then()
+                .statusCode(200)
+                .body("deleted", equalTo(false));
         given().auth()
                 .oauth2(TestTokens.of("victor", "globex", "viewer"))
                 .get("/api/v1/reconciliations/" + runId)
