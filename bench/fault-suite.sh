@@ -81,13 +81,15 @@ scenario broker restart_like "$RUN_DIR/kafka.pid" "$RUN_DIR/kafka.log"
 scenario postgres pg_outage 60
 scenario poison poison
 
-log "oracle: waiting until the accepted changes are stored and queued (at most 10 minutes)"
+log "oracle: waiting until every accepted change is queued, or the count has not moved for 60 s"
 accepted=$(cat "$OUT"/*.accepted | sort -u | wc -l)
 pattern="lease:demo-generic:F-$RUN_ID-%"
-deadline=$((SECONDS + 600))
+last=-1; still=0
 while :; do
   queued=$(psql_in queue "select count(distinct entity_key) from queue_item where entity_key like '$pattern'")
-  [ "$queued" -ge "$accepted" ] || [ $SECONDS -ge $deadline ] && break
+  [ "$queued" -ge "$accepted" ] && break
+  if [ "$queued" = "$last" ]; then still=$((still + 5)); else still=0; last=$queued; fi
+  [ "$still" -ge 60 ] && break
   sleep 5
 done
 cat "$OUT"/*.accepted | sort -u | sed 's/^/lease:demo-generic:/' >"$OUT/expected.keys"

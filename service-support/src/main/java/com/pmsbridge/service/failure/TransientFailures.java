@@ -21,9 +21,12 @@ public final class TransientFailures {
 
     private TransientFailures() {}
 
-    /** True when waiting and trying again can succeed: an outage, not bad input. */
+    /**
+     * True when waiting and trying again can succeed: an outage, not bad input. Causes and suppressed exceptions are
+     * both read: a commit that fails because the server went away says so only in a suppressed XAException.
+     */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : causesAndSuppressed(failure)) {
             if (isTransientType(t.getClass())) {
                 return true;
             }
@@ -44,12 +47,34 @@ public final class TransientFailures {
 
     /** The SQL state or exception type, never the message (it may quote values). */
     public static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : causesAndSuppressed(failure)) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return "SQL state " + sql.getSQLState();
             }
         }
         return failure.getClass().getSimpleName();
+    }
+
+    /** The failure, its causes and everything suppressed along the way, each once. */
+    private static java.util.List<Throwable> causesAndSuppressed(Throwable failure) {
+        java.util.List<Throwable> all = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && all.size() < 64) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            all.add(t);
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
+        }
+        return all;
     }
 
     private static boolean isTransientType(Class<?> type) {

@@ -28,6 +28,18 @@ class TransientFailuresTest {
     }
 
     @Test
+    void givenACommitThatFailedBecauseTheServerWentAway_whenClassified_thenTransient() {
+        // as Narayana reports it: the cause-less RollbackException carries the server's answer as a suppressed one
+        Exception commit = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
+        commit.addSuppressed(xa);
+
+        assertThat(TransientFailures.isTransient(new RuntimeException(commit))).isTrue();
+        assertThat(TransientFailures.describe(new RuntimeException(commit))).isEqualTo("SQL state 57P01");
+    }
+
+    @Test
     void givenUnreachableHostOrTimeout_whenClassified_thenTransient() {
         assertThat(TransientFailures.isTransient(new IllegalStateException(new java.net.ConnectException("refused"))))
                 .isTrue();
