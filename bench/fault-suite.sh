@@ -29,7 +29,8 @@ restart_like() { # pidfile log
   mapfile -d '' env <"/proc/$pid/environ"
   kill -9 "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  (cd "$cwd" && env -i "${env[@]}" nohup "${cmd[@]}" >>"$logfile" 2>&1 & echo $! >"$pidfile")
+  # the background job is the process itself (not a subshell around it), so its pid is what stop.sh stops
+  (cd "$cwd" || exit 1; env -i "${env[@]}" nohup "${cmd[@]}" >>"$logfile" 2>&1 & echo $! >"$pidfile")
 }
 
 pg_outage() { # seconds
