@@ -1,5 +1,6 @@
 package com.pmsbridge.connector.connection;
 
+import com.pmsbridge.service.persistence.SqlTimes;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
@@ -145,18 +146,8 @@ public class ConnectionSecrets {
                 .map(r -> new Row(
                         new SecretCipher.Sealed((String) r[0], (byte[]) r[1]),
                         (String) r[2],
-                        instant(r[3]),
+                        SqlTimes.toInstant(r[3]),
                         r[4] == null ? null : new SecretCipher.Sealed((String) r[4], (byte[]) r[5]),
-                        instant(r[6])));
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
+                        SqlTimes.toInstant(r[6])));
     }
 }

@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.rebuild;
 
+import com.pmsbridge.service.persistence.SqlTimes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,8 +85,8 @@ public class RebuildRuns {
                         ((Number) r[2]).longValue(),
                         ((Number) r[3]).longValue(),
                         ((Number) r[4]).longValue(),
-                        instant(r[5]),
-                        instant(r[6]),
+                        SqlTimes.toInstant(r[5]),
+                        SqlTimes.toInstant(r[6]),
                         (String) r[7]));
     }
 
@@ -95,15 +96,5 @@ public class RebuildRuns {
                 .call(() -> em.createNativeQuery("select id from rebuild_run where status = 'RUNNING'")
                         .getResultList());
         return ids.stream().findFirst();
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected time type " + value.getClass());
-        };
     }
 }
