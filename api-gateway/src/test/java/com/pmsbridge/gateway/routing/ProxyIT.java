@@ -72,6 +72,35 @@ class ProxyIT {
     }
 
     @Test
+    void givenOneConnectionsWebhooksBeyondItsBurst_whenPosted_then429ForItAloneAndNothingMoreForwarded() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/json")
+                    .body("{}")
+                    .post("/webhooks/flooded-1")
+                    .then()
+                    .statusCode(200);
+        }
+
+        given().contentType("application/json")
+                .body("{}")
+                .post("/webhooks/flooded-1")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .contentType(containsString("application/problem+json"));
+        given().contentType("application/json")
+                .body("{}")
+                .post("/webhooks/calm-1")
+                .then()
+                .statusCode(200);
+
+        assertThat(RecordingBackend.SEEN)
+                .extracting(RecordingBackend.Seen::rawPath)
+                .containsExactly(
+                        "/webhooks/flooded-1", "/webhooks/flooded-1", "/webhooks/flooded-1", "/webhooks/calm-1");
+    }
+
+    @Test
     void givenBrowserCookie_whenAnApiCallIsForwarded_thenTheBackendNeverSeesIt() {
         given().auth()
                 .oauth2(token)

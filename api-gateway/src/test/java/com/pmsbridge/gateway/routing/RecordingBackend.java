@@ -34,7 +34,16 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("gateway.routes.queue.target-url", url, "gateway.routes.webhooks.target-url", url);
+        // webhooks: a burst of 3 per connection id and a refill of one a minute, so ProxyIT reaches the limit for sure
+        return Map.of(
+                "gateway.routes.queue.target-url",
+                url,
+                "gateway.routes.webhooks.target-url",
+                url,
+                "gateway.webhook-rate-limit.burst",
+                "3",
+                "gateway.webhook-rate-limit.requests-per-minute",
+                "1");
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.pmsbridge.connector.adapter.PmsAdapters;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.emit.ChangeEventPublisher;
 import com.pmsbridge.connector.inbox.InboxEntry;
 import com.pmsbridge.connector.inbox.InboxPublisher;
@@ -42,6 +43,7 @@ public class WebhookIntake {
     private final InboxPublisher inbox;
     private final MeterRegistry metrics;
     private final WebhookLimits limits;
+    private final ConnectionHealth connections;
 
     WebhookIntake(
             PmsAdapters adapters,
@@ -49,8 +51,10 @@ public class WebhookIntake {
             ChangeEventPublisher publisher,
             InboxPublisher inbox,
             MeterRegistry metrics,
-            WebhookLimits limits) {
+            WebhookLimits limits,
+            ConnectionHealth connections) {
         this.limits = limits;
+        this.connections = connections;
         this.adapters = adapters;
         this.deliveries = deliveries;
         this.publisher = publisher;
@@ -65,7 +69,7 @@ public class WebhookIntake {
     }
 
     public Outcome accept(WebhookRequest request) {
-        Connection connection = QuarkusTransaction.requiringNew().call(() -> detached(request.connectionId()));
+        Connection connection = connections.find(request.connectionId()); // detached, in a short transaction
         if (connection == null) {
             // answered like a wrong signature, so unauthenticated callers cannot enumerate connection ids
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
@@ -136,14 +140,6 @@ public class WebhookIntake {
                             request.receivedAt()),
                     KAFKA_ACK_TIMEOUT);
         }
-    }
-
-    private static Connection detached(String connectionId) {
-        Connection connection = Connection.findById(connectionId);
-        if (connection != null) {
-            Connection.getEntityManager().detach(connection);
-        }
-        return connection;
     }
 
     private void count(Connection connection, String outcome) {

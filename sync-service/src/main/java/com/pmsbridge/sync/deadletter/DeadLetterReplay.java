@@ -3,6 +3,7 @@ package com.pmsbridge.sync.deadletter;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.DeadLetter;
+import com.pmsbridge.service.kafka.KafkaClientSettings;
 import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,27 +115,16 @@ public class DeadLetterReplay {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> settings = known(ConsumerConfig.configNames());
+        Map<String, Object> settings = KafkaClientSettings.known(kafka, ConsumerConfig.configNames());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "sync-service-dlq-replay");
         return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 
     private KafkaProducer<String, String> producer() {
-        Map<String, Object> settings = known(ProducerConfig.configNames());
+        Map<String, Object> settings = KafkaClientSettings.known(kafka, ProducerConfig.configNames());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "sync-service-dlq-replay");
         return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
-    }
-
-    /** The service's {@code kafka.*} settings (servers and security) that this kind of client knows. */
-    private Map<String, Object> known(java.util.Set<String> names) {
-        Map<String, Object> settings = new HashMap<>();
-        kafka.forEach((name, value) -> {
-            if (names.contains(name)) {
-                settings.put(name, value);
-            }
-        });
-        return settings;
     }
 }

@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.outbox;
 
 import com.pmsbridge.contract.CloudEventHeaders;
+import com.pmsbridge.service.kafka.KafkaClientSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -304,12 +304,7 @@ public class OutboxRelay {
      * are left out), then the relay's own.
      */
     static Map<String, Object> producerSettings(Map<String, Object> kafka, OutboxConfig config) {
-        Map<String, Object> settings = new HashMap<>();
-        kafka.forEach((name, value) -> {
-            if (ProducerConfig.configNames().contains(name)) {
-                settings.put(name, value);
-            }
-        });
+        Map<String, Object> settings = KafkaClientSettings.known(kafka, ProducerConfig.configNames());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "sync-service-outbox");
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
