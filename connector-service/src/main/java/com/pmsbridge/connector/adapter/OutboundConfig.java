@@ -23,6 +23,10 @@ public interface OutboundConfig {
     @WithDefault(".appfolio.com")
     List<String> appfolioHostSuffixes();
 
+    /** Open connections kept to one PMS host at most; further requests wait for one. */
+    @WithDefault("10")
+    int maxConnectionsPerHost();
+
     /** Largest PMS response read, in bytes; a longer one fails the call. */
     @WithDefault("8388608")
     int maxResponseBytes();

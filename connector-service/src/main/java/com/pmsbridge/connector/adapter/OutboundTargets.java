@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Guards every outbound call against server-side request forgery: https only, hosts allowed per PMS type, and every
- * resolved address public, checked when a URL is configured and again before each request (redirects are never
- * followed). Hosts the platform runs itself are exempt when listed in {@code connector.outbound.platform-hosts}.
+ * resolved address public, checked when a URL is configured and again on every connect by {@link GuardedDnsResolver}
+ * (redirects are never followed). Hosts the platform runs itself are exempt when listed in {@code connector.outbound.platform-hosts}.
  */
 @ApplicationScoped
 public class OutboundTargets {
@@ -38,15 +38,37 @@ public class OutboundTargets {
         });
     }
 
-    /** Before each request: throws when the target is not allowed (now), whatever it was when configured. */
+    /**
+     * Before each request: throws when the URL breaks the rules now, whatever they were when it was configured. Its
+     * addresses are checked by {@link GuardedDnsResolver} when the connection is opened.
+     */
     public void requireSafe(String pmsType, URI uri) {
-        problem(pmsType, uri).ifPresent(reason -> {
+        ruleProblem(pmsType, uri).ifPresent(reason -> {
             throw new PmsUnavailableException("outbound_refused", 0);
         });
     }
 
-    /** Why a request to {@code uri} is refused for this PMS type, or empty when it may be sent. */
+    /** Why a request to {@code uri} is refused for this PMS type (rules and current addresses), or empty. */
     public java.util.Optional<String> problem(String pmsType, URI uri) {
+        java.util.Optional<String> ruleProblem = ruleProblem(pmsType, uri);
+        if (ruleProblem.isPresent() || platformHost(uri.getHost().toLowerCase(Locale.ROOT))) {
+            return ruleProblem;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!isPublic(address)) {
+                    return java.util.Optional.of("host " + host + " resolves to a non-public address");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return java.util.Optional.of("host " + host + " does not resolve");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Scheme, user info, port and the PMS type's host list: what a URL must satisfy before any lookup. */
+    private java.util.Optional<String> ruleProblem(String pmsType, URI uri) {
         String host = uri.getHost();
         if (host == null || uri.getUserInfo() != null) {
             return java.util.Optional.of("an absolute URL with a host and no user info is required");
@@ -65,15 +87,6 @@ public class OutboundTargets {
         }
         if (!allowedFor(pmsType, host)) {
             return java.util.Optional.of("host " + host + " is not allowed for " + pmsType);
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!isPublic(address)) {
-                    return java.util.Optional.of("host " + host + " resolves to a non-public address");
-                }
-            }
-        } catch (UnknownHostException e) {
-            return java.util.Optional.of("host " + host + " does not resolve");
         }
         return java.util.Optional.empty();
     }

@@ -1,5 +1,6 @@
 package com.pmsbridge.connector.adapter;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
@@ -8,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,25 +17,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Calls PMS APIs: stays under the per-connection request rate, retries 429, 5xx and I/O failures with exponential
- * backoff and jitter (honouring Retry-After), and fails fast on other 4xx. Logs never include bodies or credentials.
+ * Calls PMS APIs: stays under the per-connection request rate and concurrency limit, retries 429, 5xx and I/O failures
+ * with exponential backoff and jitter (honouring Retry-After) within a time budget, fails fast on other 4xx, and opens
+ * a connection's circuit after repeated failures. Logs never include bodies or credentials.
  */
 @ApplicationScoped
 public class PmsHttpClient {
     private static final Logger LOG = Logger.getLogger(PmsHttpClient.class);
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
+    private final Map<String, ConnectionGuard> guards = new ConcurrentHashMap<>();
     private final PmsHttpConfig config;
     private final MeterRegistry metrics;
     private final OutboundTargets outbound;
-    private final int maxResponseBytes;
+    private final GuardedHttp http;
 
-    PmsHttpClient(PmsHttpConfig config, MeterRegistry metrics, OutboundTargets outbound, OutboundConfig limits) {
+    PmsHttpClient(PmsHttpConfig config, MeterRegistry metrics, OutboundTargets outbound, GuardedHttp http) {
         this.config = config;
         this.metrics = metrics;
         this.outbound = outbound;
-        this.maxResponseBytes = limits.maxResponseBytes();
+        this.http = http;
     }
 
     /** A response the caller interprets; 2xx and 404 are returned, everything else is retried or thrown. */
@@ -51,63 +49,108 @@ public class PmsHttpClient {
         }
     }
 
-    public Answer send(String connectionId, String pmsType, HttpRequest.Builder request) {
-        HttpRequest built =
-                request.timeout(Duration.ofMillis(config.timeoutMs())).build();
+    /**
+     * Sends within the connection's guard (a slot of its concurrency limit, its circuit) and its time budget, retrying
+     * 429, 5xx and I/O failures. A PMS that fails keeps failing fast for its own connection only.
+     */
+    public Answer send(String connectionId, String pmsType, PmsRequest request) {
+        long deadline = System.nanoTime() + config.callBudget().toNanos();
+        ConnectionGuard guard = guards.computeIfAbsent(connectionId, this::newGuard);
+        try (ConnectionGuard.Slot slot = guard.enter(config.callBudget())) {
+            try {
+                Answer answer = attempts(connectionId, pmsType, request, deadline);
+                slot.succeeded();
+                return answer;
+            } catch (PmsUnavailableException e) {
+                if (!e.unauthorized() && !e.permanent() && !"outbound_refused".equals(e.getMessage())) {
+                    slot.failed(); // the PMS is unwell, not the request
+                }
+                throw e;
+            }
+        } catch (PmsUnavailableException e) {
+            if ("circuit_open".equals(e.getMessage()) || "time_budget".equals(e.getMessage())) {
+                metrics.counter(
+                                "pms_connector_pms_calls_refused_total",
+                                "connection",
+                                connectionId,
+                                "reason",
+                                e.getMessage())
+                        .increment();
+            }
+            throw e;
+        }
+    }
+
+    private Answer attempts(String connectionId, String pmsType, PmsRequest request, long deadline) {
         long backoff = config.initialBackoffMs();
         String lastProblem = "no attempt";
         int lastStatus = 0;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            // checked before every attempt: a host's address may have changed since the connection was configured
-            outbound.requireSafe(pmsType, built.uri());
+            // the URL's rules are checked before every attempt, each address when a connection is opened
+            outbound.requireSafe(pmsType, request.uri());
             throttle(connectionId);
+            Duration timeout = Duration.ofMillis(Math.min(config.timeoutMs(), remainingMs(deadline)));
             Timer.Sample sample = Timer.start(metrics);
             try {
-                HttpResponse<java.io.InputStream> response =
-                        http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+                Answer answer = http.exchange(request, timeout);
+                int status = answer.status();
                 sample.stop(Timer.builder("pms_connector_pms_request_seconds")
                         .publishPercentileHistogram()
-                        .tags(
-                                "connection",
-                                connectionId,
-                                "pms",
-                                pmsType,
-                                "status",
-                                Integer.toString(response.statusCode()))
+                        .tags("connection", connectionId, "pms", pmsType, "status", Integer.toString(status))
                         .register(metrics));
-                int status = response.statusCode();
                 if (status / 100 == 2 || status == 404) {
-                    return new Answer(
-                            status,
-                            CappedBody.read(response.body(), maxResponseBytes),
-                            response.headers().map());
+                    return answer;
                 }
-                response.body().close();
                 lastStatus = status;
                 lastProblem = "http_" + status;
                 if (status == 429) {
                     metrics.counter("pms_connector_pms_rate_limited_total", "connection", connectionId)
                             .increment();
-                    backoff = Math.max(backoff, retryAfterMs(response));
+                    backoff = Math.max(backoff, retryAfterMs(answer));
                 } else if (status < 500) {
                     throw new PmsUnavailableException(lastProblem, status);
                 }
+            } catch (GuardedDnsResolver.RefusedAddressException e) {
+                throw new PmsUnavailableException("outbound_refused", 0);
             } catch (IOException e) {
-                lastProblem = e instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error";
+                lastProblem = e instanceof java.net.SocketTimeoutException ? "timeout" : "io_error";
                 lastStatus = 0;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PmsUnavailableException("interrupted", 0);
             }
             if (attempt < config.maxAttempts()) {
+                long pause = backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1);
+                if (pause >= remainingMs(deadline)) {
+                    throw new PmsUnavailableException("time_budget", lastStatus);
+                }
                 LOG.debugf(
                         "%s from %s %s, attempt %d/%d, retrying in %d ms",
-                        lastProblem, built.method(), built.uri().getPath(), attempt, config.maxAttempts(), backoff);
-                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1));
+                        lastProblem, request.method(), request.uri().getPath(), attempt, config.maxAttempts(), pause);
+                sleep(pause);
                 backoff = Math.min(backoff * 2, config.maxBackoffMs());
             }
         }
         throw new PmsUnavailableException(lastProblem, lastStatus);
+    }
+
+    private static long remainingMs(long deadline) {
+        long remaining = (deadline - System.nanoTime()) / 1_000_000;
+        if (remaining <= 0) {
+            throw new PmsUnavailableException("time_budget", 0);
+        }
+        return remaining;
+    }
+
+    private ConnectionGuard newGuard(String connectionId) {
+        ConnectionGuard guard = new ConnectionGuard(
+                config.maxConcurrentCalls(),
+                config.circuitFailureThreshold(),
+                config.circuitOpenFor(),
+                config.circuitMaxOpenFor(),
+                java.time.Clock.systemUTC());
+        Gauge.builder("pms_connector_circuit_state", guard, g -> g.state().ordinal())
+                .description("0 = CLOSED, 1 = OPEN, 2 = HALF_OPEN (a trial call may go through)")
+                .tags("connection", connectionId)
+                .register(metrics);
+        return guard;
     }
 
     /** Blocks until one more request fits in this connection's one-second window. */
@@ -130,9 +173,8 @@ public class PmsHttpClient {
         }
     }
 
-    private static long retryAfterMs(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
+    private static long retryAfterMs(Answer answer) {
+        return java.util.Optional.ofNullable(answer.header("Retry-After"))
                 .map(value -> {
                     try {
                         return Long.parseLong(value.trim()) * 1000;

@@ -25,4 +25,24 @@ public interface PmsHttpConfig {
     /** Timeout of one request. */
     @WithDefault("10000")
     long timeoutMs();
+
+    /** Requests one connection may have in flight at once; further calls wait within their time budget. */
+    @WithDefault("4")
+    int maxConcurrentCalls();
+
+    /** The most one call may take, waiting for a slot, retries and backoff included; then it fails as "time_budget". */
+    @WithDefault("PT45S")
+    java.time.Duration callBudget();
+
+    /** Consecutive failed calls (after their retries) that open a connection's circuit. */
+    @WithDefault("5")
+    int circuitFailureThreshold();
+
+    /** How long an open circuit fails calls at once before one trial call; doubles while trials fail. */
+    @WithDefault("PT30S")
+    java.time.Duration circuitOpenFor();
+
+    /** Longest an open circuit waits before a trial call. */
+    @WithDefault("PT10M")
+    java.time.Duration circuitMaxOpenFor();
 }

@@ -15,16 +15,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Polls each due connection per entity type from its persisted cursor minus an overlap, page by page, and emits only
  * records whose data changed. The first poll of a type has no cursor: it emits snapshots ({@code op} r) that set state
- * without raising actions. The cursor moves to the poll's start time only after every page was published.
+ * without raising actions. The cursor moves to the poll's start time only after every page was published. Due
+ * connections are polled in parallel on a bounded pool, each at most once at a time, and a connection whose poll
+ * failed waits out a growing backoff.
  */
 @ApplicationScoped
 public class Poller {
@@ -34,6 +42,9 @@ public class Poller {
     private final ConnectionHealth health;
     private final PollingConfig config;
     private final MeterRegistry metrics;
+    private final ExecutorService workers;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final PollBackoff backoff;
 
     Poller(
             PmsAdapters adapters,
@@ -46,6 +57,10 @@ public class Poller {
         this.health = health;
         this.config = config;
         this.metrics = metrics;
+        this.workers = Executors.newFixedThreadPool(
+                config.parallelConnections(),
+                Thread.ofPlatform().name("poller-", 0).factory());
+        this.backoff = new PollBackoff(config.maxFailureBackoff(), java.time.Clock.systemUTC());
     }
 
     @Scheduled(
@@ -53,31 +68,68 @@ public class Poller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = PollingDisabled.class)
     void pollDueConnections() {
-        List<String> due = QuarkusTransaction.requiringNew()
+        dispatch(QuarkusTransaction.requiringNew()
                 .call(() ->
                         Connection.<Connection>list("mode in ?1", List.of(ConnectionMode.POLLING, ConnectionMode.BOTH))
                                 .stream()
+                                .filter(c -> !backoff.waiting(c.id) && !inFlight.contains(c.id))
                                 .filter(this::isDue)
-                                .map(c -> c.id)
-                                .toList());
-        for (String connectionId : due) {
-            try {
-                poll(connectionId);
-            } catch (RuntimeException e) {
-                LOG.warnf("poll of connection %s failed: %s", connectionId, e.getMessage());
+                                .toList()));
+    }
+
+    /** Hands each connection not already being polled to the pool and returns at once. */
+    void dispatch(List<Connection> connections) {
+        for (Connection connection : connections) {
+            if (inFlight.add(connection.id)) {
+                workers.execute(() -> pollInBackground(connection.id, connection.pollIntervalSeconds));
             }
         }
     }
 
-    /** Polls every listable type of one connection now; returns the number of change events emitted. */
+    private void pollInBackground(String connectionId, int intervalSeconds) {
+        try {
+            poll(connectionId);
+            backoff.succeeded(connectionId);
+        } catch (RuntimeException e) {
+            Instant retryAt = backoff.failed(connectionId, Duration.ofSeconds(Math.max(1, intervalSeconds)));
+            LOG.warnf("poll of connection %s failed (%s); next attempt at %s", connectionId, e.getMessage(), retryAt);
+        } finally {
+            inFlight.remove(connectionId);
+        }
+    }
+
+    /**
+     * Polls every listable type of one connection now, each on its own: one type that fails does not stop the others
+     * (its cursor stays, theirs move). Returns the number of change events emitted; throws the first failure after
+     * every type had its turn.
+     */
+    @ActivateRequestContext
     public int poll(String connectionId) {
         Connection connection = health.find(connectionId);
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
         int emitted = 0;
+        RuntimeException firstFailure = null;
         for (EntityType type : adapter.listableTypes()) {
-            emitted += pollType(connection, adapter, type);
+            try {
+                emitted += pollType(connection, adapter, type);
+            } catch (RuntimeException e) {
+                LOG.debugf("poll of %s for connection %s failed: %s", type.wireName(), connectionId, e.getMessage());
+                firstFailure = firstFailure == null ? e : firstFailure;
+                if (e instanceof PmsUnavailableException pms
+                        && ("circuit_open".equals(pms.getMessage()) || pms.unauthorized())) {
+                    break; // the other types would fail the same way
+                }
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
         return emitted;
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     private int pollType(Connection connection, PmsAdapter adapter, EntityType type) {

@@ -19,4 +19,12 @@ public interface PollingConfig {
     /** Records per page (Buildium allows up to 1000). */
     @WithDefault("500")
     int pageSize();
+
+    /** Connections polled at the same time; each has its own thread, so a slow PMS delays only its own poll. */
+    @WithDefault("4")
+    int parallelConnections();
+
+    /** Longest wait before a connection whose polls keep failing is polled again. */
+    @WithDefault("PT1H")
+    Duration maxFailureBackoff();
 }

@@ -27,6 +27,11 @@ class OutboundTargetsTest {
         }
 
         @Override
+        public int maxConnectionsPerHost() {
+            return 1;
+        }
+
+        @Override
         public int maxResponseBytes() {
             return 1024;
         }

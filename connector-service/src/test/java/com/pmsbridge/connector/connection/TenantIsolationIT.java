@@ -46,6 +46,9 @@ class TenantIsolationIT {
     @Inject
     Poller poller;
 
+    @Inject
+    com.pmsbridge.connector.adapter.PmsHttpClient pmsHttp;
+
     @ParameterizedTest
     @CsvSource({
         "credentialRef, env:QUARKUS_DATASOURCE_PASSWORD",
@@ -252,6 +255,18 @@ class TenantIsolationIT {
                     .then()
                     .body("lastError", org.hamcrest.Matchers.matchesPattern("[a-z_0-9]+"));
         }
+    }
+
+    @Test
+    void givenHostThatResolvesToLoopbackWhenConnecting_whenCalled_thenRefusedBeforeAnyConnection() {
+        // the URL's rules allow any https host on 443 for a generic PMS; only the connect-time lookup can refuse it
+        var request = com.pmsbridge.connector.adapter.PmsRequest.get(java.net.URI.create("https://localhost/api"));
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                                com.pmsbridge.connector.adapter.PmsUnavailableException.class,
+                                () -> pmsHttp.send("c-attacker", "generic", request))
+                        .getMessage())
+                .isEqualTo("outbound_refused");
     }
 
     private static boolean headersContain(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String text) {

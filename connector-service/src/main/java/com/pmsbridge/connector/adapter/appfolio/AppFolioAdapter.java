@@ -7,6 +7,7 @@ import com.pmsbridge.connector.adapter.MappingException;
 import com.pmsbridge.connector.adapter.ParsedWebhook;
 import com.pmsbridge.connector.adapter.PmsAdapter;
 import com.pmsbridge.connector.adapter.PmsHttpClient;
+import com.pmsbridge.connector.adapter.PmsRequest;
 import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
@@ -19,7 +20,6 @@ import com.pmsbridge.contract.event.Op;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -149,14 +149,12 @@ public class AppFolioAdapter implements PmsAdapter {
         PmsHttpClient.Answer answer = http.send(
                 connection.id,
                 pmsType(),
-                HttpRequest.newBuilder(PmsHttpClient.uri(connection.apiBaseUrl, path))
-                        .header("Accept", "application/json")
+                PmsRequest.get(PmsHttpClient.uri(connection.apiBaseUrl, path))
                         .header(
                                 "Authorization",
                                 "Basic "
                                         + Base64.getEncoder()
-                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                        .GET());
+                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
         if (answer.status() == 404) {
             return Optional.empty();
         }

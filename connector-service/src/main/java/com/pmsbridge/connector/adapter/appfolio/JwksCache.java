@@ -1,6 +1,10 @@
 package com.pmsbridge.connector.adapter.appfolio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pmsbridge.connector.adapter.GuardedHttp;
+import com.pmsbridge.connector.adapter.OutboundTargets;
+import com.pmsbridge.connector.adapter.PmsHttpClient;
+import com.pmsbridge.connector.adapter.PmsRequest;
 import com.pmsbridge.contract.ContractJson;
 import org.jboss.logging.Logger;
 
@@ -8,9 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
@@ -29,23 +30,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class JwksCache {
     private static final Logger LOG = Logger.getLogger(JwksCache.class);
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Map<String, RSAPublicKey>> keys = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshedAt = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Duration minRefresh;
 
-    private final com.pmsbridge.connector.adapter.OutboundTargets outbound;
-    private final int maxResponseBytes;
+    private final OutboundTargets outbound;
+    private final GuardedHttp http;
 
-    JwksCache(
-            AppFolioConfig config,
-            com.pmsbridge.connector.adapter.OutboundTargets outbound,
-            com.pmsbridge.connector.adapter.OutboundConfig limits) {
+    JwksCache(AppFolioConfig config, OutboundTargets outbound, GuardedHttp http) {
         this.minRefresh = config.jwksMinRefreshInterval();
         this.outbound = outbound;
-        this.maxResponseBytes = Math.min(limits.maxResponseBytes(), 1 << 20);
+        this.http = http;
     }
 
     public Optional<RSAPublicKey> key(String issuer, String kid) {
@@ -73,16 +69,13 @@ public class JwksCache {
             return;
         }
         try {
-            HttpResponse<java.io.InputStream> response = http.send(
-                    HttpRequest.newBuilder(jwks).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            String body = com.pmsbridge.connector.adapter.CappedBody.read(response.body(), maxResponseBytes);
-            if (response.statusCode() != 200) {
-                LOG.warnf("JWKS of %s answered %d", issuer, response.statusCode());
+            PmsHttpClient.Answer answer = http.exchange(PmsRequest.get(jwks), Duration.ofSeconds(10));
+            if (answer.status() != 200) {
+                LOG.warnf("JWKS of %s answered %d", issuer, answer.status());
                 return;
             }
             Map<String, RSAPublicKey> fresh = new ConcurrentHashMap<>();
-            for (JsonNode jwk : ContractJson.mapper().readTree(body).path("keys")) {
+            for (JsonNode jwk : ContractJson.mapper().readTree(answer.body()).path("keys")) {
                 if ("RSA".equals(jwk.path("kty").asText()) && jwk.hasNonNull("kid")) {
                     fresh.put(
                             jwk.path("kid").asText(),
@@ -92,8 +85,6 @@ public class JwksCache {
             keys.put(issuer, fresh);
         } catch (java.io.IOException | GeneralSecurityException | IllegalArgumentException e) {
             LOG.warnf("cannot read the JWKS of %s: %s", issuer, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

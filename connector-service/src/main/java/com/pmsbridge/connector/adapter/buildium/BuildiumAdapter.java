@@ -10,6 +10,7 @@ import com.pmsbridge.connector.adapter.ParsedWebhook;
 import com.pmsbridge.connector.adapter.PmsAdapter;
 import com.pmsbridge.connector.adapter.PmsHttpClient;
 import com.pmsbridge.connector.adapter.PmsPage;
+import com.pmsbridge.connector.adapter.PmsRequest;
 import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
@@ -23,8 +24,6 @@ import com.pmsbridge.contract.event.WritebackCommand;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -187,24 +186,19 @@ public class BuildiumAdapter implements PmsAdapter {
     }
 
     PmsHttpClient.Answer get(Connection connection, String path) {
-        return http.send(connection.id, pmsType(), request(connection, path).GET());
+        return http.send(connection.id, pmsType(), request(connection, path));
     }
 
     PmsHttpClient.Answer send(Connection connection, String method, String path, Object body) {
         try {
             String json = JSON.writeValueAsString(body);
-            return http.send(
-                    connection.id,
-                    pmsType(),
-                    request(connection, path)
-                            .header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+            return http.send(connection.id, pmsType(), request(connection, path).withJson(method, json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private HttpRequest.Builder request(Connection connection, String path) {
+    private PmsRequest request(Connection connection, String path) {
         String credentials = secrets.credential(connection)
                 .orElseThrow(() -> new PmsUnavailableException(
                         "connection " + connection.id + " has no Buildium credentials configured", 401));
@@ -212,8 +206,7 @@ public class BuildiumAdapter implements PmsAdapter {
         if (colon < 0) {
             throw new PmsUnavailableException("Buildium credentials must be 'clientId:clientSecret'", 401);
         }
-        return HttpRequest.newBuilder(PmsHttpClient.uri(connection.apiBaseUrl, path))
-                .header("Accept", "application/json")
+        return PmsRequest.get(PmsHttpClient.uri(connection.apiBaseUrl, path))
                 .header("x-buildium-client-id", credentials.substring(0, colon))
                 .header("x-buildium-client-secret", credentials.substring(colon + 1));
     }
