@@ -1,26 +1,23 @@
 package com.pmsbridge.connector.emit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.DeadLetter;
+import com.pmsbridge.service.deadletter.DeadLetterRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
-/** Sends what cannot be processed to {@code pms.dlq.v1} with the reason, connection and raw payload. */
+/** Sends what cannot be processed to {@code pms.dlq.v1} in the {@link DeadLetter} envelope, and waits for the ack. */
 @ApplicationScoped
 public class DeadLetterPublisher {
+    private static final String SERVICE = "connector-service";
     private final MutinyEmitter<String> emitter;
     private final MeterRegistry metrics;
 
@@ -29,28 +26,35 @@ public class DeadLetterPublisher {
         this.metrics = metrics;
     }
 
-    /** Publishes and waits for the broker's acknowledgement. */
+    /** Input that did not come from a topic (a webhook, a PMS's answer): kept for the operator. */
     public void publish(String stage, String reason, String org, String connectionId, String key, String rawPayload) {
-        DeadLetter letter =
-                new DeadLetter("connector-service", stage, reason, org, connectionId, null, rawPayload, Instant.now());
-        String id = UUID.nameUUIDFromBytes(
-                        (connectionId + "|" + stage + "|" + rawPayload).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        publish(DeadLetter.ofInput(SERVICE, stage, reason, org, connectionId, rawPayload), key);
+    }
+
+    /** A record read from Kafka: the letter names its topic, partition and offset, so a replay can send it back. */
+    public void publish(
+            String stage, String reason, String org, String connectionId, ConsumerRecord<String, String> in) {
+        publish(
+                DeadLetter.ofRecord(
+                        SERVICE, stage, reason, org, connectionId, in.topic(), in.partition(), in.offset(), in.value()),
+                in.key());
+    }
+
+    private void publish(DeadLetter letter, String key) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.DLQ)
                 .withKey(key)
-                .withHeaders(CloudEventHeaders.of(
-                        id, "/connections/" + connectionId, DeadLetter.CLOUD_EVENT_TYPE, key, letter.failedAt(), org))
+                .withHeaders(DeadLetterRecords.headers(letter, key))
                 .build();
-        try {
-            emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(letter))
-                            .addMetadata(metadata))
-                    .await()
-                    .atMost(Duration.ofSeconds(30));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        metrics.counter("pms_connector_dead_letters_total", "connection", connectionId, "stage", stage)
+        emitter.sendMessage(Message.of(DeadLetterRecords.json(letter)).addMetadata(metadata))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        metrics.counter(
+                        "pms_connector_dead_letters_total",
+                        "connection",
+                        String.valueOf(letter.connectionId()),
+                        "stage",
+                        letter.stage())
                 .increment();
     }
 }

@@ -13,7 +13,7 @@ import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.service.failure.UntilAvailable;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -28,8 +28,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the full entity behind each thin webhook and publishes its canonical change. A record that cannot be mapped,
- * or a PMS that does not answer after retries, sends the entry to the DLQ with the reason; the stream goes on.
+ * Reads the full entity behind each thin webhook and publishes its canonical change. Entries are fetched concurrently
+ * (order does not matter: each fetch reads the entity's current state, and the projection keeps the newest version),
+ * within each connection's own concurrency limit and circuit. A record that cannot be mapped, or a PMS that does not
+ * answer after retries, sends the entry to the DLQ with the reason; the stream goes on.
  */
 @ApplicationScoped
 public class InboxConsumer {
@@ -53,7 +55,7 @@ public class InboxConsumer {
     }
 
     @Incoming("connector-inbox")
-    @Blocking(ordered = true)
+    @RunOnVirtualThread // each entry on its own thread: a slow PMS holds up only its own connection's fetches
     @ActivateRequestContext
     public void consume(ConsumerRecord<String, String> record) throws Exception {
         InboxEntry entry = ContractJson.mapper().readValue(record.value(), InboxEntry.class);
@@ -67,13 +69,7 @@ public class InboxConsumer {
     private void fetch(ConsumerRecord<String, String> record, InboxEntry entry) {
         Connection connection = health.find(entry.connectionId());
         if (connection == null) {
-            deadLetters.publish(
-                    "fetch",
-                    "connection no longer exists",
-                    entry.org(),
-                    entry.connectionId(),
-                    record.key(),
-                    record.value());
+            deadLetters.publish("fetch", "connection no longer exists", entry.org(), entry.connectionId(), record);
             return;
         }
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
@@ -94,7 +90,7 @@ public class InboxConsumer {
             deadLetters.publish("mapping", e.getMessage(), connection.org, connection.id, record.key(), e.rawPayload());
         } catch (PmsUnavailableException e) {
             health.failed(connection.id, e);
-            deadLetters.publish("fetch", e.getMessage(), connection.org, connection.id, record.key(), record.value());
+            deadLetters.publish("fetch", e.getMessage(), connection.org, connection.id, record);
         }
     }
 

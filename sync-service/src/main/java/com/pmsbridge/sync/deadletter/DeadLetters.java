@@ -1,10 +1,9 @@
 package com.pmsbridge.sync.deadletter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.DeadLetter;
+import com.pmsbridge.service.deadletter.DeadLetterRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,10 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
-/** Sends an unprocessable input to {@code pms.dlq.v1} with the reason, and waits for the broker's ack. */
+/** Sends an unprocessable record to {@code pms.dlq.v1} in the {@link DeadLetter} envelope, and waits for the ack. */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
 public class DeadLetters {
@@ -37,29 +34,31 @@ public class DeadLetters {
     }
 
     public void send(String stage, String reason, ConsumerRecord<String, String> record) {
-        String org = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ORG);
-        DeadLetter letter =
-                new DeadLetter("sync-service", stage, reason, org, null, record.topic(), record.value(), Instant.now());
-        String id = UUID.nameUUIDFromBytes((record.topic() + "|" + record.partition() + "|" + record.offset())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        DeadLetter letter = DeadLetter.ofRecord(
+                "sync-service",
+                stage,
+                reason,
+                CloudEventHeaders.get(record.headers(), CloudEventHeaders.ORG),
+                CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE) == null
+                        ? null
+                        : connectionOf(CloudEventHeaders.get(record.headers(), CloudEventHeaders.SOURCE)),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.value());
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.DLQ)
                 .withKey(record.key())
-                .withHeaders(CloudEventHeaders.of(
-                        id, "/sync-service", DeadLetter.CLOUD_EVENT_TYPE, record.key(), letter.failedAt(), org))
+                .withHeaders(DeadLetterRecords.headers(letter, record.key()))
                 .build();
-        emitter.sendMessage(Message.of(json(letter)).addMetadata(metadata))
+        emitter.sendMessage(Message.of(DeadLetterRecords.json(letter)).addMetadata(metadata))
                 .await()
                 .atMost(Duration.ofSeconds(30));
         metrics.counter("pms_sync_dead_letters_total", "stage", stage).increment();
     }
 
-    private static String json(DeadLetter letter) {
-        try {
-            return ContractJson.mapper().writeValueAsString(letter);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The connection a change's CloudEvent source names ({@code /connections/<id>}), or null. */
+    private static String connectionOf(String source) {
+        return source.startsWith("/connections/") ? source.substring("/connections/".length()) : null;
     }
 }
