@@ -137,6 +137,81 @@ class QueueItemsIT {
         given().auth().oauth2(TestTokens.of("nobody", "acme")).get(ITEMS).then().statusCode(403);
     }
 
+    @Test
+    void givenThreeItemsInArrivalOrder_whenPagedOldestFirst_thenTheCursorWalksThemInThatOrderAndCountsMatch() {
+        String organisation = "org-" + UUID.randomUUID();
+        String tag = "T" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.of("olivia", organisation, "operator", "viewer");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String key = "lease:conn-q:" + tag + "-" + i;
+            keys.add(key);
+            publish(leaseCreated(key, organisation));
+            int arrived = i;
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> given().auth().oauth2(token).get(ITEMS).then().body("size()", equalTo(arrived)));
+        }
+
+        var first = given().auth()
+                .oauth2(token)
+                .queryParam("q", tag.toLowerCase())
+                .queryParam("sort", "oldest")
+                .queryParam("limit", 2)
+                .get(ITEMS);
+        first.then().statusCode(200).body("entityKey", org.hamcrest.Matchers.contains(keys.get(0), keys.get(1)));
+        String cursor = first.header("X-Next-Cursor");
+        given().auth()
+                .oauth2(token)
+                .queryParam("q", tag)
+                .queryParam("sort", "oldest")
+                .queryParam("limit", 2)
+                .queryParam("after", cursor)
+                .get(ITEMS)
+                .then()
+                .statusCode(200)
+                .header("X-Next-Cursor", org.hamcrest.Matchers.nullValue())
+                .body("entityKey", org.hamcrest.Matchers.contains(keys.get(2)));
+        given().auth()
+                .oauth2(token)
+                .queryParam("sort", "newest")
+                .get(ITEMS)
+                .then()
+                .body("[0].entityKey", equalTo(keys.get(2)));
+        given().auth()
+                .oauth2(token)
+                .get(ITEMS + "/_counts")
+                .then()
+                .statusCode(200)
+                .body("LEASE_CREATION", equalTo(3))
+                .body("MOVE_IN", equalTo(0));
+        given().auth()
+                .oauth2(token)
+                .queryParam("q", "no-such-" + tag)
+                .get(ITEMS)
+                .then()
+                .body("$", empty());
+    }
+
+    @Test
+    void givenMalformedSortOrCursor_whenListed_then400NamingTheParameter() {
+        String token = TestTokens.of("olivia", "acme", "viewer");
+        given().auth()
+                .oauth2(token)
+                .queryParam("sort", "sideways")
+                .get(ITEMS)
+                .then()
+                .statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("'sort'"));
+        given().auth()
+                .oauth2(token)
+                .queryParam("after", "bm90LWEtY3Vyc29y")
+                .get(ITEMS)
+                .then()
+                .statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("'after'"));
+    }
+
     private static LifecycleEvent leaseCreated(String entityKey, String org) {
         return LifecycleEvents.of(
                 LifecycleType.LEASE_CREATED,

@@ -10,9 +10,14 @@ import java.util.Map;
 
 /**
  * The four packaged services as separate processes against the real test broker and database, with tokens
- * verified against {@link TestOidcServer}. Started once per test JVM and stopped when it exits.
+ * verified against {@link TestOidcServer}, or against the real Keycloak that deploy/local/test.sh starts for the
+ * console's browser tests. Started once per test JVM and stopped when it exits.
  */
-final class RunningSystem {
+public final class RunningSystem {
+    /** The console's browser tests reach the gateway here: the demo realm lists it as a redirect URI. */
+    public static final int KEYCLOAK_GATEWAY_PORT = 18080;
+
+    private static boolean keycloak;
     private static TestOidcServer oidc;
     private static ServiceProcess connector;
     private static ServiceProcess sync;
@@ -22,9 +27,22 @@ final class RunningSystem {
     private RunningSystem() {}
 
     static synchronized void start() {
+        start(false);
+    }
+
+    /** The system trusting the demo realm of the Keycloak at {@code pms.test.keycloak} (realm users log in). */
+    public static synchronized void startWithKeycloak() {
+        start(true);
+    }
+
+    private static void start(boolean withKeycloak) {
         if (gateway != null) {
+            if (keycloak != withKeycloak) {
+                throw new IllegalStateException("one test JVM runs one flavour of the system");
+            }
             return;
         }
+        keycloak = withKeycloak;
         // stopped at exit, and at once when one of them fails to start: a half-started system must not leave
         // services running that consume the next tests' topics and databases
         if (!hookRegistered) {
@@ -44,7 +62,9 @@ final class RunningSystem {
 
     private static void startAll() {
         KafkaTopics.createContractTopics(TestInfrastructure.kafkaBootstrapServers());
-        oidc = TestOidcServer.start();
+        if (!keycloak) {
+            oidc = TestOidcServer.start();
+        }
         connector = ServiceProcess.start(
                 "connector-service",
                 backendEnv(
@@ -67,8 +87,9 @@ final class RunningSystem {
             backend.awaitReady();
         }
         Map<String, String> gatewayEnv = new HashMap<>();
-        gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer());
-        gatewayEnv.put("GATEWAY_OIDC_CLIENT_SECRET", "system-test-client-secret");
+        gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
+        // the demo realm's committed client secret (deploy/keycloak/pms-realm.json); the test provider checks none
+        gatewayEnv.put("GATEWAY_OIDC_CLIENT_SECRET", keycloak ? "pms-gateway-secret" : "system-test-client-secret");
         gatewayEnv.put("GATEWAY_ROUTES_WEBHOOKS_TARGET_URL", connector.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_CONNECTIONS_TARGET_URL", connector.baseUrl());
         gatewayEnv.put("GATEWAY_ROUTES_ENTITIES_TARGET_URL", sync.baseUrl());
@@ -78,7 +99,9 @@ final class RunningSystem {
         // A refill of one request a minute: the rate-limit test's burst cannot be refilled while it runs, however slow.
         gatewayEnv.put("GATEWAY_RATE_LIMIT_BURST", String.valueOf(GATEWAY_BURST));
         gatewayEnv.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_MINUTE", "1");
-        gateway = ServiceProcess.start("api-gateway", gatewayEnv);
+        gateway = keycloak
+                ? ServiceProcess.start("api-gateway", gatewayEnv, KEYCLOAK_GATEWAY_PORT)
+                : ServiceProcess.start("api-gateway", gatewayEnv);
         gateway.awaitReady();
     }
 
@@ -89,8 +112,27 @@ final class RunningSystem {
     /** Requests one token subject may send before the gateway answers 429. */
     static final int GATEWAY_BURST = 300;
 
-    static String gateway() {
+    public static String gateway() {
         return gateway.baseUrl();
+    }
+
+    /** The issuer the services trust. */
+    public static String issuer() {
+        return keycloak ? keycloakIssuer() : oidc.issuer();
+    }
+
+    /** The demo realm of the Keycloak that deploy/local/test.sh starts. */
+    public static String keycloakIssuer() {
+        String url = System.getProperty("pms.test.keycloak");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("pms.test.keycloak is not set: run the tests with deploy/local/test.sh,"
+                    + " which starts Keycloak with the demo realm");
+        }
+        return url;
+    }
+
+    public static ServiceProcess queue() {
+        return queue;
     }
 
     /** What a service has logged so far. */
@@ -113,7 +155,8 @@ final class RunningSystem {
     private static synchronized void stop() {
         for (ServiceProcess process : new ServiceProcess[] {gateway, queue, sync, connector}) {
             try {
-                if (process != null) {
+                // the browser tests' system would overwrite the system tests' capture with fewer series
+                if (process != null && !keycloak) {
                     process.captureMetrics(java.nio.file.Path.of("target", "captured-metrics"));
                 }
             } catch (java.io.IOException | InterruptedException | RuntimeException e) {
@@ -141,7 +184,7 @@ final class RunningSystem {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", TestInfrastructure.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.dbUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", TestInfrastructure.dbPassword());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.issuer());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
         return env;
     }
 }

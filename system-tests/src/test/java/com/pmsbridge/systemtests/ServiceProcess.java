@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as its own JVM process on loopback. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final String name;
     private final int port;
@@ -39,7 +39,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> environment) {
-        int port = freePort();
+        return start(module, environment, freePort());
+    }
+
+    static ServiceProcess start(String module, Map<String, String> environment, int port) {
         int managementPort = freePort();
         Path log = Path.of("target", module + ".log");
         return new ServiceProcess(
@@ -49,6 +52,19 @@ final class ServiceProcess implements AutoCloseable {
                 environment,
                 launch(module, port, managementPort, environment, log, false),
                 log);
+    }
+
+    /** Stops the process (SIGTERM) and leaves it stopped until {@link #startAgain()}. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts a stopped process again on the same ports and waits until it is ready. */
+    public void startAgain() {
+        if (!process.isAlive()) {
+            process = launch(name, port, managementPort, environment, log, true);
+        }
+        awaitReady();
     }
 
     /** Kills the process the hard way (SIGKILL, no shutdown hooks), then starts it again on the same port. */

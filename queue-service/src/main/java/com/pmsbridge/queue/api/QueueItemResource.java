@@ -7,8 +7,8 @@ import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
@@ -56,23 +56,56 @@ public class QueueItemResource {
 
     @GET
     @RolesAllowed({"viewer", "operator", "admin"})
-    @Operation(summary = "List queue items of the caller's organisation, newest first")
-    public List<QueueItemView> list(
+    @Operation(
+            summary = "List queue items of the caller's organisation, newest first unless sort=oldest; when more"
+                    + " match, the X-Next-Cursor header gives the 'after' of the next page")
+    public RestResponse<List<QueueItemView>> list(
             @QueryParam("status") ItemStatus status,
             @QueryParam("type") ItemType type,
             @QueryParam("propertyId") String propertyId,
             @QueryParam("connectionId") String connectionId,
+            @QueryParam("suggestedSkip") Boolean suggestedSkip,
+            @QueryParam("q") String text,
+            @QueryParam("sort") @DefaultValue("newest") String sort,
+            @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         String org = caller.value();
-        return QuarkusTransaction.requiringNew()
-                .call(
-                        () -> find(
-                                        org,
-                                        new Filter(status, type, propertyId, connectionId, null),
-                                        Math.clamp(limit, 1, MAX_LIMIT))
-                                .stream()
-                                .map(QueueItemView::of)
-                                .toList());
+        ItemQuery query = ItemQuery.parse(sort, after, text, suggestedSkip);
+        int size = Math.clamp(limit, 1, MAX_LIMIT);
+        List<QueueItem> page = QuarkusTransaction.requiringNew()
+                .call(() -> query.find(org, new Filter(status, type, propertyId, connectionId, null), size + 1));
+        List<QueueItemView> items =
+                page.stream().limit(size).map(QueueItemView::of).toList();
+        RestResponse.ResponseBuilder<List<QueueItemView>> answer = RestResponse.ResponseBuilder.ok(items);
+        if (page.size() > size) {
+            answer.header("X-Next-Cursor", ItemQuery.cursorOf(page.get(size - 1)));
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("_counts")
+    @RolesAllowed({"viewer", "operator", "admin"})
+    @Operation(summary = "How many items of the caller's organisation have each type (pending unless status is given)")
+    public Map<ItemType, Long> counts(@QueryParam("status") ItemStatus status) {
+        String org = caller.value();
+        ItemStatus wanted = status == null ? ItemStatus.PENDING : status;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<ItemType, Long> counts = new EnumMap<>(ItemType.class);
+            for (ItemType type : ItemType.values()) {
+                counts.put(type, 0L);
+            }
+            QueueItem.getEntityManager()
+                    .createQuery(
+                            "select i.type, count(i) from QueueItem i where i.org = :org and i.status = :status"
+                                    + " group by i.type",
+                            Object[].class)
+                    .setParameter("org", org)
+                    .setParameter("status", wanted)
+                    .getResultList()
+                    .forEach(row -> counts.put((ItemType) row[0], (Long) row[1]));
+            return counts;
+        });
     }
 
     @GET
@@ -96,7 +129,7 @@ public class QueueItemResource {
     @Operation(summary = "Apply an item: its effect is published once, however often this is called")
     public QueueItemView apply(@PathParam("id") UUID id) {
         QueueItem item = decisions
-                .apply(id, caller.value(), caller.subject(), false)
+                .apply(id, caller.value(), caller.actor(), false)
                 .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
         if (item.status == ItemStatus.SKIPPED || item.status == ItemStatus.SUPERSEDED) {
             throw new ClientErrorException("item " + id + " is " + item.status + " and cannot be applied", 409);
@@ -112,7 +145,7 @@ public class QueueItemResource {
     public QueueItemView skip(@PathParam("id") UUID id, SkipRequest request) {
         requireReason(request == null ? null : request.reason());
         QueueItem item = decisions
-                .skip(id, caller.value(), caller.subject(), request == null ? null : request.reason())
+                .skip(id, caller.value(), caller.actor(), request == null ? null : request.reason())
                 .orElseThrow(() -> new NotFoundException("no queue item '" + id + "'"));
         if (item.status == ItemStatus.APPLIED || item.status == ItemStatus.SUPERSEDED) {
             throw new ClientErrorException("item " + id + " is " + item.status + " and cannot be skipped", 409);
@@ -129,7 +162,7 @@ public class QueueItemResource {
         List<UUID> ids = matching(org, filter);
         Map<ItemStatus, Integer> outcomes = new EnumMap<>(ItemStatus.class);
         for (UUID id : ids) {
-            decisions.apply(id, org, caller.subject(), false).ifPresent(i -> outcomes.merge(i.status, 1, Integer::sum));
+            decisions.apply(id, org, caller.actor(), false).ifPresent(i -> outcomes.merge(i.status, 1, Integer::sum));
         }
         return new BulkResult(ids.size(), outcomes);
     }
@@ -145,7 +178,7 @@ public class QueueItemResource {
         Map<ItemStatus, Integer> outcomes = new EnumMap<>(ItemStatus.class);
         for (UUID id : ids) {
             decisions
-                    .skip(id, org, caller.subject(), request == null ? null : request.reason())
+                    .skip(id, org, caller.actor(), request == null ? null : request.reason())
                     .ifPresent(i -> outcomes.merge(i.status, 1, Integer::sum));
         }
         return new BulkResult(ids.size(), outcomes);
@@ -163,9 +196,12 @@ public class QueueItemResource {
                 .call(() -> find(org, pending, MAX_BULK).stream().map(i -> i.id).toList());
     }
 
-    private static List<QueueItem> find(String org, Filter filter, int limit) {
-        StringBuilder query = new StringBuilder("org = :org");
-        Parameters parameters = Parameters.with("org", org);
+    static List<QueueItem> find(String org, Filter filter, int limit) {
+        return ItemQuery.NEWEST.find(org, filter, limit);
+    }
+
+    /** The where-clause of a filter, added to {@code query} with its parameters. */
+    static void where(Filter filter, StringBuilder query, Parameters parameters) {
         if (filter.status() != null) {
             query.append(" and status = :status");
             parameters.and("status", filter.status());
@@ -186,9 +222,6 @@ public class QueueItemResource {
             query.append(" and id in :ids");
             parameters.and("ids", new ArrayList<>(filter.ids()));
         }
-        return QueueItem.<QueueItem>find(query.toString(), Sort.descending("createdAt"), parameters)
-                .page(0, limit)
-                .list();
     }
 
     /** The column holds 500 characters: a longer reason is the caller's mistake (400), not a server error. */

@@ -45,6 +45,6 @@ public class SettingsResource {
             throw new BadRequestException("fields 'itemType' and 'enabled' are required");
         }
         return settings.change(
-                caller.value(), change.propertyId(), change.itemType(), change.enabled(), caller.subject());
+                caller.value(), change.propertyId(), change.itemType(), change.enabled(), caller.actor());
     }
 }

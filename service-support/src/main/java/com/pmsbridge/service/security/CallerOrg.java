@@ -25,4 +25,15 @@ public class CallerOrg {
     public String subject() {
         return token.getSubject();
     }
+
+    /** Who acts, as a person reads it in the Log: the token's name, else the user name, else the subject. */
+    public String actor() {
+        for (String claim : new String[] {"name", "preferred_username"}) {
+            Object value = token.getClaim(claim);
+            if (value != null && !value.toString().isBlank()) {
+                return value.toString();
+            }
+        }
+        return token.getSubject();
+    }
 }

@@ -3,6 +3,7 @@ package com.pmsbridge.sync.api;
 import com.pmsbridge.service.persistence.SqlTimes;
 import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.sync.hubedit.HubEdits;
+import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.EntityState;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -35,14 +36,17 @@ public class EntityResource {
     private final CallerOrg caller;
     private final EntityManager em;
     private final HubEdits edits;
+    private final OwnershipPolicy ownership;
 
-    EntityResource(CallerOrg caller, EntityManager em, HubEdits edits) {
+    EntityResource(CallerOrg caller, EntityManager em, HubEdits edits, OwnershipPolicy ownership) {
         this.caller = caller;
         this.em = em;
         this.edits = edits;
+        this.ownership = ownership;
     }
 
-    public record FieldView(Object value, String source, String version, boolean pendingWriteBack) {}
+    /** @param owner who may change the field: PMS, HUB or SHARED (docs/sync-service.md) */
+    public record FieldView(Object value, String source, String owner, String version, boolean pendingWriteBack) {}
 
     public record EntityView(
             String entityKey,
@@ -82,6 +86,7 @@ public class EntityResource {
                     new FieldView(
                             value,
                             version == null ? null : version.source(),
+                            ownership.owner(state.entityType, name).name(),
                             version == null ? null : version.version(),
                             version != null && version.pending()));
         });
@@ -144,7 +149,7 @@ public class EntityResource {
         if (edit == null || edit.fields() == null || edit.fields().isEmpty()) {
             throw new BadRequestException("field 'fields' must name at least one field to change");
         }
-        edits.edit(entityKey, caller.value(), edit.fields(), caller.subject());
+        edits.edit(entityKey, caller.value(), edit.fields(), caller.actor());
         return get(entityKey);
     }
 

@@ -58,4 +58,13 @@ public class Conflict extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** pms, hub or value (a value the operator typed); null while open. */
+    public String resolution;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
 }

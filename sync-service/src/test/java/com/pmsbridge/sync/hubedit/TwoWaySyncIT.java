@@ -206,6 +206,88 @@ class TwoWaySyncIT {
         return key;
     }
 
+    @Test
+    void givenOpenConflict_whenAnOperatorTakesTheHubValue_thenTheEntityHasItWrittenBackAndTheConflictIsResolved() {
+        String key = conflicted();
+        String id = (String) conflicts(key).getFirst().get("id");
+
+        resolve(id, Map.of("take", "hub"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolution", equalTo("hub"))
+                .body("resolvedBy", equalTo("olivia"));
+
+        entity(key)
+                .then()
+                .body("fields.status.value", equalTo("IN_PROGRESS"))
+                .body("fields.status.source", equalTo("hub"));
+        assertThat(conflicts(key)).isEmpty();
+        // the first edit was written back once; taking its value again writes it back a second time
+        List<WritebackCommand> written = await().atMost(TIMEOUT)
+                .until(() -> commands.valuesWithKey(key, WritebackCommand.class), l -> l.size() == 2);
+        assertThat(written.getLast().fields()).containsEntry("status", "IN_PROGRESS");
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .get("/api/v1/entities/" + key + "/history")
+                .then()
+                .body("findAll { it.source == 'hub' }.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        resolve(id, Map.of("take", "pms")).then().statusCode(409);
+    }
+
+    @Test
+    void givenOpenConflict_whenTheTakenValueIsTheOneInPlace_thenNoEditAndTheConflictIsResolved() {
+        String key = conflicted();
+        String id = (String) conflicts(key).getFirst().get("id");
+
+        resolve(id, Map.of("take", "pms")).then().statusCode(200).body("resolution", equalTo("pms"));
+
+        entity(key)
+                .then()
+                .body("fields.status.value", equalTo("CANCELLED"))
+                .body("fields.status.source", equalTo("pms"));
+    }
+
+    @Test
+    void givenConflictOfAnotherOrganisationOrABadChoice_whenResolved_then404Or400() {
+        String key = conflicted();
+        String id = (String) conflicts(key).getFirst().get("id");
+
+        given().auth()
+                .oauth2(TestTokens.of("victor", "globex", "operator"))
+                .contentType("application/json")
+                .body(Map.of("take", "hub"))
+                .post("/api/v1/conflicts/" + id + "/resolve")
+                .then()
+                .statusCode(404);
+        resolve(id, Map.of("take", "mine")).then().statusCode(400).body("detail", containsString("'take'"));
+        resolve(id, Map.of("take", "value")).then().statusCode(400).body("detail", containsString("'value'"));
+        given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .contentType("application/json")
+                .body(Map.of("take", "hub"))
+                .post("/api/v1/conflicts/" + id + "/resolve")
+                .then()
+                .statusCode(403);
+    }
+
+    /** A work order whose pending hub edit (IN_PROGRESS) lost to the PMS's CANCELLED: one open conflict. */
+    private String conflicted() {
+        String key = workOrder("NEW", "2026-11-23T08:00:00Z");
+        edit(key, Map.of("status", "IN_PROGRESS")).then().statusCode(200);
+        writer.send(change(key, "CANCELLED", Instant.now().toString()));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(conflicts(key)).hasSize(1));
+        return key;
+    }
+
+    private static io.restassured.response.Response resolve(String id, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "operator"))
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/conflicts/" + id + "/resolve");
+    }
+
     private static ChangeEvent change(String key, String status, String version) {
         String id = key.substring(key.lastIndexOf(':') + 1);
         Map<String, Object> data = new LinkedHashMap<>();

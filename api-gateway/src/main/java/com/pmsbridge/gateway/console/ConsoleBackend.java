@@ -1,0 +1,127 @@
+package com.pmsbridge.gateway.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pmsbridge.gateway.routing.RouteTable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The console's calls to the back-end APIs, always with the signed-in user's own access token, so the API's roles and
+ * organisation scoping apply to the console unchanged. A service that cannot be reached answers 502 here.
+ */
+@ApplicationScoped
+public class ConsoleBackend {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final RouteTable routes;
+
+    ConsoleBackend(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    /** A back end's answer: its status, its JSON body (null when none) and headers. */
+    public record Reply(int status, JsonNode body, Map<String, List<String>> headers) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+
+        /** What went wrong, as the API's problem document says it, else the status. */
+        public String problem() {
+            if (body != null && body.hasNonNull("detail")) {
+                return body.get("detail").asText();
+            }
+            if (body != null && body.hasNonNull("title")) {
+                return body.get("title").asText();
+            }
+            return status == 502 ? "the service is unavailable" : "the service answered " + status;
+        }
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst();
+        }
+
+        /** The body as plain maps and lists, for templates. */
+        @SuppressWarnings("unchecked")
+        public <T> T as(Class<T> type) {
+            return body == null ? null : JSON.convertValue(body, type);
+        }
+    }
+
+    public Reply get(String token, String path, Map<String, String> query) {
+        return call(token, "GET", path, query(query), HttpRequest.BodyPublishers.noBody());
+    }
+
+    public Reply send(String token, String method, String path, Object body) {
+        try {
+            return call(
+                    token,
+                    method,
+                    path,
+                    null,
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Reply call(String token, String method, String path, String query, HttpRequest.BodyPublisher body) {
+        Optional<URI> target = routes.resolve(path, query);
+        if (target.isEmpty()) {
+            return new Reply(404, null, Map.of());
+        }
+        try {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(target.get())
+                            .header("Authorization", "Bearer " + token)
+                            .header("Accept", "application/json")
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .method(method, body)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode json = answer.body().isBlank() ? null : readOrNull(answer.body());
+            return new Reply(answer.statusCode(), json, answer.headers().map());
+        } catch (IOException e) {
+            return new Reply(502, null, Map.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply(503, null, Map.of());
+        }
+    }
+
+    private static JsonNode readOrNull(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String query(Map<String, String> parameters) {
+        String query = parameters.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? null : query;
+    }
+}

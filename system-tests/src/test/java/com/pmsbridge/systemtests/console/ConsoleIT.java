@@ -1,0 +1,400 @@
+package com.pmsbridge.systemtests.console;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.pmsbridge.simulator.PmsSimulator;
+import com.pmsbridge.simulator.SimulatorConfig;
+import com.pmsbridge.systemtests.RunningSystem;
+import com.pmsbridge.testsupport.TestWebhooks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator console in headless Chromium (Debian's), signed in through Keycloak's login form as the demo realm's
+ * users, against the four services running as processes. Each test makes its own queue items, tagged so it can find
+ * them among others (the search box), and checks every page it visits with axe-core.
+ */
+class ConsoleIT {
+    private static Playwright playwright;
+    private static com.microsoft.playwright.Browser chromium;
+    private BrowserContext context;
+
+    @BeforeAll
+    static void system() {
+        // deploy/local/test.sh starts Keycloak while Maven builds: it may still be booting
+        await("Keycloak's demo realm at " + RunningSystem.keycloakIssuer())
+                .atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> given().get(RunningSystem.keycloakIssuer() + "/.well-known/openid-configuration")
+                                .statusCode()
+                        == 200);
+        RunningSystem.startWithKeycloak();
+        playwright = Playwright.create();
+        chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(System.getProperty("pms.test.chromium", "/usr/bin/chromium")))
+                        .setArgs(List.of("--no-sandbox"))
+                        .setHeadless(true));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private Page as(String user) {
+        context = chromium.newContext(
+                new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
+        Page page = context.newPage();
+        Browser.signIn(page, user);
+        return page;
+    }
+
+    @Test
+    void givenOlivia_whenTheQueueOpens_thenHerItemsShowOldestFirstAndOneOpensWithItsChanges() {
+        String tag = tag();
+        Page page = as("olivia");
+        // the queue orders by arrival: the second is sent once the first has arrived
+        sendLease(tag + "-1", "FUTURE");
+        search(page, tag, 1);
+        sendLease(tag + "-2", "FUTURE");
+        search(page, tag, 2);
+
+        Locator rows = page.locator("tbody#rows tr[data-item]");
+        assertThat(rows.nth(0)).containsText(tag + "-1");
+        assertThat(rows.nth(1)).containsText(tag + "-2");
+        assertThat(page.getByTestId("who")).containsText("acme");
+        Browser.assertAccessible(page);
+        Browser.screenshots(page, "queue");
+
+        page.getByTestId("sort-toggle").click();
+        assertThat(page.locator("tbody#rows tr[data-item]").nth(0)).containsText(tag + "-2");
+
+        page.locator("tbody#rows tr[data-item] a[data-action=open]").first().click();
+        assertThat(page.getByTestId("item-status")).hasText("PENDING");
+        assertThat(page.locator("table.changes")).containsText("status");
+        Browser.assertAccessible(page);
+        Browser.screenshots(page, "item");
+    }
+
+    @Test
+    void givenPendingItems_whenOliviaAppliesOneAndSkipsOneWithAReason_thenTheyLeaveTheQueueAndTheLogNamesHer() {
+        String tag = tag();
+        sendLease(tag + "-a", "FUTURE");
+        sendLease(tag + "-s", "FUTURE");
+        Page page = as("olivia");
+        search(page, tag, 2);
+
+        row(page, tag + "-a").locator("[data-action=apply]").click();
+        assertThat(page.locator(".notice")).containsText("Applied 1 item");
+        row(page, tag + "-s").locator("[data-action=reason]").fill("already handled by phone");
+        row(page, tag + "-s").locator("[data-action=skip]").click();
+        assertThat(page.locator(".notice")).containsText("Skipped 1 item");
+        assertThat(page.getByTestId("queue-empty")).isVisible();
+
+        String name = page.getByTestId("who").innerText().split(" · ")[0];
+        page.navigate(RunningSystem.gateway() + "/console/log?actor=" + name.replace(" ", "+"));
+        Locator log = page.locator("table.log tbody");
+        assertThat(log).containsText("applied");
+        assertThat(log).containsText(tag + "-a");
+        assertThat(log).containsText(name);
+        assertThat(log).containsText("already handled by phone");
+        Browser.assertAccessible(page);
+        Browser.screenshots(page, "log");
+    }
+
+    @Test
+    void givenAFilteredSet_whenOliviaAppliesItInBulk_thenExactlyThoseItemsAreApplied() {
+        String tag = tag();
+        String other = tag();
+        sendLease(tag + "-1", "FUTURE");
+        sendLease(tag + "-2", "FUTURE");
+        sendLease(tag + "-3", "FUTURE");
+        sendLease(other + "-x", "FUTURE");
+        Page page = as("olivia");
+        search(page, tag, 3);
+
+        page.getByTestId("bulk-apply").click();
+
+        assertThat(page.locator(".notice")).containsText("Applied 3 items");
+        assertThat(page.getByTestId("queue-empty")).isVisible();
+        search(page, other, 1); // outside the filter: untouched
+    }
+
+    @Test
+    void givenAdam_whenHeTurnsAutoApplyOnForATypeWithPendingItems_thenItIsOnAndHeIsOfferedToApplyThem() {
+        String tag = tag();
+        sendLease(tag + "-1", "FUTURE");
+        Page page = as("adam");
+        search(page, tag, 1);
+        page.navigate(RunningSystem.gateway() + "/console/settings");
+        try {
+            page.getByTestId("toggle-LEASE_CREATION").click();
+
+            assertThat(page.locator(".notice").first()).containsText("Auto-apply on for LEASE_CREATION");
+            assertThat(page.getByTestId("toggle-LEASE_CREATION")).hasText("On");
+            assertThat(page.getByTestId("offer")).containsText("already pending");
+            Browser.assertAccessible(page);
+            Browser.screenshots(page, "settings");
+        } finally {
+            // other tests expect their lease items to wait for a decision
+            page.navigate(RunningSystem.gateway() + "/console/settings");
+            if ("On".equals(page.getByTestId("toggle-LEASE_CREATION").innerText())) {
+                page.getByTestId("toggle-LEASE_CREATION").click();
+            }
+        }
+        assertThat(page.getByTestId("toggle-LEASE_CREATION")).hasText("Off");
+    }
+
+    @Test
+    void givenABuildiumConnection_whenOliviaStartsASync_thenItsProgressShowsAndASecondOneIsRefused() {
+        // a PMS that allows one request a second: the Sync lasts long enough to ask for a second one
+        try (PmsSimulator pms = PmsSimulator.start(
+                SimulatorConfig.defaults().withPortfolio(30, 20).withRequestsPerSecond(1))) {
+            String connection = buildiumConnection(pms.baseUrl());
+            Page page = as("olivia");
+            page.navigate(RunningSystem.gateway() + "/console/connections");
+
+            page.getByTestId("sync-" + connection).click();
+            assertThat(page.locator(".notice")).containsText("Sync of " + connection + " started");
+            assertThat(page.getByTestId("progress-" + connection)).containsText("records");
+            page.getByTestId("sync-" + connection).click();
+
+            assertThat(page.locator(".error")).containsText("is running");
+            Browser.assertAccessible(page);
+            Browser.screenshots(page, "connections");
+        }
+    }
+
+    @Test
+    void givenHerEditThatThePmsRefused_whenOliviaKeepsTheHubValue_thenTheConflictIsResolvedAndHistoryShowsHerEdit() {
+        String workOrder = tag();
+        String key = "workorder:demo-generic:" + workOrder;
+        sendWorkOrder(workOrder, "NEW", "2026-11-23T08:00:00Z");
+        Page page = as("olivia");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    page.navigate(RunningSystem.gateway() + "/console/entities/" + key);
+                    return page.locator("table.changes").count() > 0;
+                });
+        Browser.assertAccessible(page);
+        Browser.screenshots(page, "entity");
+
+        // her edit of the shared status is written back; this demo PMS takes no write-back: an open conflict
+        page.locator("select[name=field]").selectOption("status");
+        page.locator("input[name=value]").fill("IN_PROGRESS");
+        page.locator("form.filters button").click();
+        assertThat(page.locator(".notice")).containsText("Saved status");
+        Locator conflict = page.locator("[data-testid=conflict]", new Page.LocatorOptions().setHasText(key));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    page.navigate(RunningSystem.gateway() + "/console/conflicts?entityType=workorder");
+                    return conflict.count() == 1;
+                });
+        assertThat(conflict).containsText("IN_PROGRESS");
+        assertThat(conflict).containsText("writeback-rejected");
+        Browser.assertAccessible(page);
+        Browser.screenshots(page, "conflicts");
+
+        conflict.getByTestId("take-hub").click();
+
+        assertThat(page.locator(".notice")).containsText("Resolved: status now has the HUB value");
+        assertThat(conflict).hasCount(0);
+        String name = page.getByTestId("who").innerText().split(" · ")[0];
+        page.navigate(RunningSystem.gateway() + "/console/conflicts?entityType=workorder&status=RESOLVED");
+        assertThat(conflict).containsText("Resolved by " + name);
+        page.navigate(RunningSystem.gateway() + "/console/entities/" + key);
+        assertThat(page.locator("table.changes tr", new Page.LocatorOptions().setHasText("status")))
+                .containsText("IN_PROGRESS");
+        assertThat(page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText("hub")))
+                .containsText("status");
+    }
+
+    @Test
+    void givenAdam_whenHeSetsAConnectionsSecrets_thenOnlyTheirFingerprintsShow() {
+        String connection = buildiumConnection("http://127.0.0.1:1"); // never called: only its secrets matter
+        Page page = as("adam");
+        page.navigate(RunningSystem.gateway() + "/console/connections");
+        Locator section = page.locator("section.connection", new Page.LocatorOptions().setHasText(connection));
+        section.locator("summary").click();
+
+        section.locator("input[name=webhookSecret]").fill("rotated-webhook-secret-of-" + connection);
+        section.locator("form.filters button").click();
+
+        assertThat(page.locator(".notice")).containsText("Secrets of " + connection + " saved");
+        section.locator("summary").click();
+        assertThat(section).containsText("Webhook secret: fingerprint");
+        assertThat(page.locator("body")).not().containsText("rotated-webhook-secret-of-");
+    }
+
+    @Test
+    void givenPat_whenHeSignsIn_thenThePlatformPageOffersARebuildThatOliviaNeverSees() {
+        Page page = as("pat");
+        page.locator("nav a", new Page.LocatorOptions().setHasText("Platform")).click();
+        assertThat(page.getByTestId("rebuild")).isVisible();
+        Browser.assertAccessible(page);
+        context.close();
+
+        Page operator = as("olivia");
+        assertThat(operator.locator("nav a", new Page.LocatorOptions().setHasText("Platform")))
+                .hasCount(0);
+        operator.navigate(RunningSystem.gateway() + "/console/platform");
+        assertThat(operator.getByTestId("rebuild")).hasCount(0);
+    }
+
+    @Test
+    void givenVictorOfAnotherOrganisation_whenHeLooks_thenHeSeesNoActionAndNoneOfAcmesItems() {
+        String tag = tag();
+        sendLease(tag + "-1", "FUTURE");
+        Page page = as("victor");
+
+        page.navigate(RunningSystem.gateway() + "/console/queue?q=" + tag);
+        assertThat(page.getByTestId("queue-empty")).isVisible();
+        assertThat(page.getByTestId("who")).containsText("globex");
+        assertThat(page.locator("[data-action=apply], [data-testid=bulk-apply]"))
+                .hasCount(0);
+        page.navigate(RunningSystem.gateway() + "/console/connections");
+        assertThat(page.locator("[data-testid^=sync-]")).hasCount(0);
+        page.navigate(RunningSystem.gateway() + "/console/settings");
+        assertThat(page.locator("[data-testid^=toggle-]")).hasCount(0);
+    }
+
+    @Test
+    void givenQueueServiceStopped_whenTheQueueOpens_thenAnErrorShowsNotAnEmptyQueue() {
+        Page page = as("olivia");
+        RunningSystem.queue().stop();
+        try {
+            page.navigate(RunningSystem.gateway() + "/console/queue");
+
+            assertThat(page.getByTestId("queue-error")).containsText("could not be loaded");
+            assertThat(page.getByTestId("queue-empty")).hasCount(0);
+            Browser.assertAccessible(page);
+        } finally {
+            RunningSystem.queue().startAgain();
+        }
+    }
+
+    @Test
+    void givenAnOpenQueuePage_whenAWebhookIsAccepted_thenItsItemAppearsWithoutAReload() {
+        String tag = tag();
+        Page page = as("olivia");
+        page.navigate(RunningSystem.gateway() + "/console/queue?q=" + tag);
+        assertThat(page.getByTestId("queue-empty")).isVisible();
+
+        long accepted = System.nanoTime();
+        sendLease(tag + "-live", "FUTURE");
+        page.locator("tbody#rows tr[data-item]").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+
+        // a figure for the closing note, not an assertion: the page polls its rows every 5 s
+        System.out.printf(
+                "console: webhook 202 -> item on an open page in %d ms%n", (System.nanoTime() - accepted) / 1_000_000);
+        assertThat(page.locator("tbody#rows")).containsText(tag + "-live");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static String tag() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Searches the queue for a tag and waits until exactly {@code expected} of its items are listed. */
+    private static void search(Page page, String tag, int expected) {
+        page.navigate(RunningSystem.gateway() + "/console/queue?q=" + tag);
+        // items arrive through Kafka; each reload shows what has (Playwright wants its own thread)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    page.reload();
+                    return page.locator("tbody#rows tr[data-item]").count() == expected;
+                });
+    }
+
+    private static Locator row(Page page, String text) {
+        return page.locator("tbody#rows tr[data-item]", new Page.LocatorOptions().setHasText(text));
+    }
+
+    private static void sendLease(String leaseId, String status) {
+        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, status, "2026-11-23T08:00:00Z");
+        String timestamp = TestWebhooks.nowSeconds();
+        given().baseUri(RunningSystem.gateway())
+                .contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
+                .body(body)
+                .post("/webhooks/demo-generic")
+                .then()
+                .statusCode(202);
+    }
+
+    private static void sendWorkOrder(String id, String status, String updatedAt) {
+        String body = """
+                {"eventId":"evt-%s","entityType":"workorder","op":"u","updatedAt":"%s","entity":{"id":"%s",\
+                "propertyId":"P-100","unitId":"U-101","title":"Leaking faucet","status":"%s"}}""".formatted(UUID.randomUUID(), updatedAt, id, status);
+        String timestamp = TestWebhooks.nowSeconds();
+        given().baseUri(RunningSystem.gateway())
+                .contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
+                .body(body)
+                .post("/webhooks/demo-generic")
+                .then()
+                .statusCode(202);
+    }
+
+    private static String buildiumConnection(String url) {
+        String admin = Keycloak.token("adam");
+        String id = given().baseUri(RunningSystem.gateway())
+                .auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "pmsType", "buildium", "apiBaseUrl", url, "mode", "POLLING", "displayName", "Console test"))
+                .post("/api/v1/connections")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().baseUri(RunningSystem.gateway())
+                .auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("credential", "sim-client:sim-secret"))
+                .put("/api/v1/connections/" + id + "/credentials")
+                .then()
+                .statusCode(200);
+        return id;
+    }
+}
