@@ -35,7 +35,8 @@ public class ConflictResolutions {
         Object chosen = switch (take) {
             case "pms" -> {
                 if (conflict.pmsValue == null) {
-                    throw new BadRequestException("the PMS's value is not known for this conflict: take 'hub' or 'value'");
+                    throw new BadRequestException(
+                            "the PMS's value is not known for this conflict: take 'hub' or 'value'");
                 }
                 yield conflict.pmsValue;
             }
