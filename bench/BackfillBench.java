@@ -18,10 +18,10 @@ public class BackfillBench {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pms-gateway&client_secret=pms-gateway-secret&username=adam&password=adam"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body(), "access_token");
-        String id = "bench-" + System.currentTimeMillis();
-        String connection = "{\"id\":\"" + id + "\",\"pmsType\":\"buildium\",\"apiBaseUrl\":\"" + args[2]
-                + "\",\"mode\":\"WEBHOOK\"}";
-        check(send(http, token, "POST", gateway + "/api/v1/connections", connection), 201);
+        String connection = "{\"pmsType\":\"buildium\",\"apiBaseUrl\":\"" + args[2] + "\",\"mode\":\"WEBHOOK\"}";
+        HttpResponse<String> created = send(http, token, "POST", gateway + "/api/v1/connections", connection);
+        check(created, 201);
+        String id = field(created.body(), "id"); // the server gives each connection its id
         check(send(http, token, "PUT", gateway + "/api/v1/connections/" + id + "/credentials",
                 "{\"credential\":\"sim-client:sim-secret\"}"), 200);
         try {

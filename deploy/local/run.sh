@@ -36,9 +36,10 @@ start_service() { # module port [ENV=value ...]
 start_simulator() {
   local pidfile="$RUN_DIR/pms-simulator.pid"
   if pid_alive "$pidfile"; then log "PMS simulator already running"; return 0; fi
+  # 384 MB: it holds Buildium's published OpenAPI document to check every request and answer against it
   SIM_PORT=8090 SIM_WEBHOOK_URL=http://127.0.0.1:8080/webhooks/demo-buildium \
     SIM_APPFOLIO_WEBHOOK_URL=http://127.0.0.1:8080/webhooks/demo-appfolio SIM_CHANGE_INTERVAL_MS=4000 \
-    nohup java -Xmx128m -jar "$ROOT_DIR/pms-simulator/target/pms-simulator-0.1.0-SNAPSHOT.jar" \
+    nohup java -Xmx384m -jar "$ROOT_DIR/pms-simulator/target/pms-simulator-0.1.0-SNAPSHOT.jar" \
     >"$RUN_DIR/pms-simulator.log" 2>&1 &
   echo $! >"$pidfile"
 }

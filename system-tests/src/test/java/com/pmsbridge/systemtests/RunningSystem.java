@@ -76,7 +76,9 @@ public final class RunningSystem {
                                 // database
                                 "CONNECTOR_SECRETS_KEYS", TEST_PROFILE_KEYS,
                                 "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "test",
-                                "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1")));
+                                "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1",
+                                // the system tests name their connections
+                                "CONNECTOR_CONNECTIONS_ALLOW_PROPOSED_IDS", "true")));
         sync = ServiceProcess.start(
                 "sync-service",
                 backendEnv("sync_test", Map.of("MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e")));

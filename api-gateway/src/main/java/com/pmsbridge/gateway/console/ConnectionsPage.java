@@ -83,6 +83,26 @@ public class ConnectionsPage {
         return ConsoleLinks.after("/console/connections", "/console/connections", reply, "Sync of " + id + " started");
     }
 
+    /** Tests a connection: one small read from its PMS now, with its own credentials. */
+    @POST
+    @Path("{id}/test")
+    public Response test(@PathParam("id") String id) {
+        ConsoleBackend.Reply reply =
+                backend.send(viewer.token(), "POST", CONNECTIONS + "/" + ConsoleLinks.segment(id) + "/test", null);
+        if (reply.ok() && !reply.body().path("reachable").asBoolean()) {
+            String reason = reply.body().path("reason").asText("unknown");
+            return ConsoleLinks.after(
+                    "/console/connections",
+                    "/console/connections",
+                    new ConsoleBackend.Reply(
+                            502, ConsoleBackend.problemOf(id + " is not reachable: " + reason), Map.of()),
+                    null);
+        }
+        String done =
+                reply.ok() ? id + " answered in " + reply.body().path("millis").asLong() + " ms" : null;
+        return ConsoleLinks.after("/console/connections", "/console/connections", reply, done);
+    }
+
     /** Sets or rotates a connection's API credential and/or webhook secret (admins; the values are never shown). */
     @POST
     @Path("{id}/credentials")

@@ -65,6 +65,11 @@ public class ConsoleBackend {
         }
     }
 
+    /** A problem document saying {@code detail}, for an answer the console composes itself. */
+    static JsonNode problemOf(String detail) {
+        return JSON.createObjectNode().put("detail", detail);
+    }
+
     public Reply get(String token, String path, Map<String, String> query) {
         return call(token, "GET", path, query(query), HttpRequest.BodyPublishers.noBody());
     }

@@ -29,11 +29,24 @@ public class ConnectionHealth {
         this.metrics = metrics;
     }
 
+    /**
+     * Every connection has its health series from startup (and within a minute of its creation), used or not: an
+     * idle or push-only connection's disconnection must be visible too.
+     */
+    @io.quarkus.scheduler.Scheduled(every = "60s", delayed = "5s")
+    @Transactional
+    void registerAll() {
+        Connection.<Connection>listAll().forEach(connection -> {
+            if (!statuses.containsKey(connection.id)) {
+                register(connection);
+            }
+        });
+    }
+
     @Transactional
     public Connection find(String id) {
         Connection connection = Connection.findById(id);
         if (connection != null) {
-            pollIntervals.put(connection.id, connection.pollIntervalSeconds);
             register(connection);
             Connection.getEntityManager().detach(connection);
         }
@@ -63,6 +76,11 @@ public class ConnectionHealth {
     }
 
     private void register(Connection connection) {
+        if (connection.mode == ConnectionMode.POLLING || connection.mode == ConnectionMode.BOTH) {
+            pollIntervals.put(connection.id, connection.pollIntervalSeconds);
+        } else {
+            pollIntervals.remove(connection.id); // push only: no interval, so SyncOverdue cannot fire for it
+        }
         if (statuses.putIfAbsent(connection.id, connection.status) == null) {
             if (connection.lastSuccessAt != null) {
                 lastSuccess.put(connection.id, connection.lastSuccessAt);
@@ -85,8 +103,12 @@ public class ConnectionHealth {
                     .tags("connection", connection.id, "org", connection.org)
                     .baseUnit("seconds")
                     .register(metrics);
-            // lets an alert compare the time since the last success with the connection's own interval
-            Gauge.builder("pms_connector_poll_interval_seconds", pollIntervals, s -> s.get(connection.id))
+            // lets an alert compare the time since the last success with the connection's own interval (polling
+            // connections only: a push-only one has no interval, so its series is absent, NaN)
+            Gauge.builder(
+                            "pms_connector_poll_interval_seconds",
+                            pollIntervals,
+                            s -> s.containsKey(connection.id) ? s.get(connection.id) : Double.NaN)
                     .tags("connection", connection.id, "org", connection.org)
                     .baseUnit("seconds")
                     .register(metrics);

@@ -42,13 +42,20 @@ public class ConnectionResource {
     private final SecretsConfig secretsConfig;
     private final OutboundTargets outbound;
 
+    private final ConnectionsConfig connectionsConfig;
+    private final ConnectionHealth health;
+
     ConnectionResource(
             CallerOrg caller,
             PmsAdapters adapters,
             ConnectionAccess access,
             ConnectionSecrets secrets,
             SecretsConfig secretsConfig,
-            OutboundTargets outbound) {
+            OutboundTargets outbound,
+            ConnectionsConfig connectionsConfig,
+            ConnectionHealth health) {
+        this.connectionsConfig = connectionsConfig;
+        this.health = health;
         this.caller = caller;
         this.adapters = adapters;
         this.access = access;
@@ -82,6 +89,11 @@ public class ConnectionResource {
     public Response create(ConnectionRequest request) {
         if (request == null) {
             throw new BadRequestException("a connection document is required");
+        }
+        if (request.id() != null && !connectionsConfig.allowProposedIds()) {
+            // a chosen id could be probed (409 says it exists somewhere); the server's ids cannot be guessed
+            throw new BadRequestException(
+                    "field 'id' cannot be chosen: the server gives each new connection an unguessable id");
         }
         if (request.id() != null && !ID.matcher(request.id()).matches()) {
             throw new BadRequestException("field 'id' must be 3-100 characters of a-z, 0-9 and '-'");
@@ -119,6 +131,39 @@ public class ConnectionResource {
         RetiredConnectionId.retire(connection);
         connection.delete();
         return Response.noContent().build();
+    }
+
+    /** Whether the PMS answers this connection now, read with its own credentials: one record of its first type. */
+    public record ProbeResult(boolean reachable, String reason, long millis) {}
+
+    @POST
+    @Path("{id}/test")
+    @RolesAllowed({"operator", "admin"})
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Test the connection: one small read from the PMS with its credentials; the answer's reason"
+                    + " is a code (never the PMS's text)")
+    public ProbeResult test(@PathParam("id") String id) {
+        Connection connection = access.owned(id);
+        var adapter = adapters.forType(connection.pmsType).orElseThrow();
+        if (adapter.listableTypes().isEmpty()) {
+            return new ProbeResult(false, "push_only", 0);
+        }
+        long started = System.nanoTime();
+        try {
+            adapter.list(
+                    connection,
+                    adapter.listableTypes().iterator().next(),
+                    null,
+                    0,
+                    1,
+                    com.pmsbridge.contract.event.Op.SNAPSHOT);
+            health.succeeded(connection.id);
+            return new ProbeResult(true, null, (System.nanoTime() - started) / 1_000_000);
+        } catch (com.pmsbridge.connector.adapter.PmsUnavailableException e) {
+            health.failed(connection.id, e);
+            return new ProbeResult(false, e.getMessage(), (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     @PUT

@@ -4,6 +4,8 @@ public enum WorkOrderStatus {
     NEW,
     ASSIGNED,
     IN_PROGRESS,
+    /** Put off: neither being worked on nor finished (Buildium's Deferred). */
+    ON_HOLD,
     COMPLETED,
     CANCELLED
 }

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 
 import static com.pmsbridge.simulator.buildium.HttpExchanges.JSON;
 import static com.pmsbridge.simulator.buildium.HttpExchanges.error;
-import static com.pmsbridge.simulator.buildium.HttpExchanges.json;
 
 /**
  * The Buildium Open API endpoints the adapter uses, per the published OpenAPI document: auth headers, paging with
@@ -36,8 +35,11 @@ public final class BuildiumApi implements HttpHandler {
     private static final Pattern BY_ID = Pattern.compile("(.+)/(\\d+)");
     private static final Pattern LEASE_TRANSACTIONS = Pattern.compile("/v1/leases/(\\d+)/transactions(?:/(\\d+))?");
     private static final Pattern LEASE_CHARGES = Pattern.compile("/v1/leases/(\\d+)/charges");
-    private static final Pattern TASK = Pattern.compile("/v1/tasks/residentrequests/(\\d+)");
+    private static final Pattern TASK =
+            Pattern.compile("/v1/tasks/(?:residentrequests|todorequests|contactrequests|rentalownerrequests)/(\\d+)");
+    private static final Pattern GL_TRANSACTION = Pattern.compile("/v1/generalledger/transactions/(\\d+)");
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final String BODY = "pms.body";
 
     private final Portfolio portfolio;
     private final String clientId;
@@ -47,6 +49,7 @@ public final class BuildiumApi implements HttpHandler {
     private final BiConsumer<String, Map<String, Object>> onChange;
     private final AtomicInteger failNextWrites = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final PublishedContract contract = new PublishedContract();
 
     /**
      * @param onChange called with (EventName, identifiers) after every write, so writes echo as webhooks
@@ -79,6 +82,16 @@ public final class BuildiumApi implements HttpHandler {
         return requests.get();
     }
 
+    /** Buildium's published document as this simulator applies it (see {@link PublishedContract#tolerate}). */
+    public PublishedContract contract() {
+        return contract;
+    }
+
+    /** Every rule of Buildium's published document a request or an answer broke so far. */
+    public List<String> contractViolations() {
+        return contract.violations();
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
@@ -95,6 +108,22 @@ public final class BuildiumApi implements HttpHandler {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            exchange.setAttribute(BODY, body);
+            List<String> broken = contract.request(
+                    exchange.getRequestMethod(),
+                    path,
+                    HttpExchanges.rawQuery(exchange),
+                    HttpExchanges.headers(exchange),
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            if (!broken.isEmpty()) {
+                HttpExchanges.json(
+                        exchange,
+                        400,
+                        Map.of("UserMessage", "The request breaks the published API", "Errors", broken),
+                        Map.of());
+                return;
+            }
             switch (exchange.getRequestMethod()) {
                 case "GET" -> get(exchange, path);
                 case "POST", "PUT" -> write(exchange, path);
@@ -108,6 +137,11 @@ public final class BuildiumApi implements HttpHandler {
     }
 
     private void get(HttpExchange exchange, String path) throws IOException {
+        Matcher ledger = GL_TRANSACTION.matcher(path);
+        if (ledger.matches()) {
+            generalLedgerTransaction(exchange, Long.parseLong(ledger.group(1)));
+            return;
+        }
         Matcher transactions = LEASE_TRANSACTIONS.matcher(path);
         if (transactions.matches()) {
             long leaseId = Long.parseLong(transactions.group(1));
@@ -146,6 +180,28 @@ public final class BuildiumApi implements HttpHandler {
         error(exchange, 404, "Resource not found");
     }
 
+    /** A lease's transaction as the general ledger shows it: the lease is its unit agreement. */
+    @SuppressWarnings("unchecked")
+    private void generalLedgerTransaction(HttpExchange exchange, long id) throws IOException {
+        Optional<Portfolio.Record> found = portfolio.get(Kind.TRANSACTION, id);
+        if (found.isEmpty()) {
+            error(exchange, 404, "Resource not found");
+            return;
+        }
+        Map<String, Object> transaction = found.get().body();
+        long leaseId = ((Number) transaction.get("LeaseId")).longValue();
+        Map<String, Object> ledger = new LinkedHashMap<>();
+        ledger.put("Id", id);
+        ledger.put("Date", transaction.get("Date"));
+        ledger.put("TransactionType", transaction.get("TransactionType"));
+        ledger.put("TotalAmount", transaction.get("TotalAmount"));
+        ledger.put(
+                "UnitAgreement",
+                Map.of("Id", leaseId, "Type", "Lease", "Href", "https://api.buildium.com/v1/leases/" + leaseId));
+        ledger.put("Journal", transaction.get("Journal"));
+        json(exchange, 200, ledger, Map.of());
+    }
+
     private void one(HttpExchange exchange, Optional<Portfolio.Record> record) throws IOException {
         if (record.isEmpty()) {
             error(exchange, 404, "Resource not found");
@@ -177,7 +233,7 @@ public final class BuildiumApi implements HttpHandler {
             error(exchange, 429, "Too many requests");
             return;
         }
-        Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), MAP);
+        Map<String, Object> body = JSON.readValue((byte[]) exchange.getAttribute(BODY), MAP);
         Instant now = clock.instant();
         String method = exchange.getRequestMethod();
         Matcher task = TASK.matcher(path);
@@ -245,7 +301,16 @@ public final class BuildiumApi implements HttpHandler {
                 })
                 .orElseThrow();
         onChange.accept("WorkOrder.Updated", Map.of("WorkOrderId", updated.id()));
-        json(exchange, 200, ((Map<String, Object>) updated.body().get("Task")), Map.of());
+        // the task as its type's message shows it (ResidentRequestTaskMessage and its siblings)
+        Map<String, Object> task = (Map<String, Object>) updated.body().get("Task");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("Id", task.get("Id"));
+        answer.put("Title", task.get("Title"));
+        answer.put("UnitId", task.get("UnitId"));
+        answer.put("TaskStatus", task.get("Status"));
+        answer.put("Priority", task.get("Priority"));
+        answer.put("LastUpdatedDateTime", now.toString());
+        json(exchange, 200, answer, Map.of());
     }
 
     private void updateWorkOrder(HttpExchange exchange, long id, Map<String, Object> body, Instant now)
@@ -319,7 +384,8 @@ public final class BuildiumApi implements HttpHandler {
                 ((Number) lease.body().get("UnitId")).longValue());
         charge.put("TotalAmount", total);
         portfolio.put(Kind.TRANSACTION, charge, now);
-        onChange.accept("LeaseTransaction.Created", Map.of("LeaseId", leaseId, "TransactionId", id));
+        // as Buildium documents it: the event names the transaction and its type, not the lease
+        onChange.accept("LeaseTransaction.Created", Map.of("TransactionId", id, "TransactionType", "Charge"));
         json(exchange, 201, List.of(charge), Map.of());
     }
 
@@ -345,11 +411,32 @@ public final class BuildiumApi implements HttpHandler {
         json(exchange, 200, updated.get().body(), Map.of());
     }
 
+    /** Sends an answer, unless it breaks the published document: then 500 naming the rule (a simulator bug). */
+    private void json(HttpExchange exchange, int status, Object body, Map<String, String> headers) throws IOException {
+        String text = JSON.writeValueAsString(body);
+        List<String> broken = contract.response(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), status, text);
+        if (!broken.isEmpty()) {
+            HttpExchanges.json(
+                    exchange,
+                    500,
+                    Map.of("UserMessage", "The simulator's answer breaks the published API", "Errors", broken),
+                    Map.of());
+            return;
+        }
+        HttpExchanges.json(exchange, status, body, headers);
+    }
+
     private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
+            if (value.length() == 10) { // a date (work orders): from the start of that day
+                return LocalDate.parse(value)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
+            }
             return Instant.parse(value.endsWith("Z") || value.contains("+") ? value : value + "Z");
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("lastupdatedfrom/lastupdatedto must be an ISO-8601 date-time");

@@ -165,7 +165,9 @@ public final class BuildiumShapes {
         workOrder.put("Priority", priority);
         workOrder.put("Status", "New");
         workOrder.put("WorkDetails", details);
-        workOrder.put("VendorId", vendorId);
+        if (vendorId != null) {
+            workOrder.put("VendorId", vendorId); // an integer in the document, never null: absent when unassigned
+        }
         workOrder.put("Amount", BigDecimal.ZERO);
         return workOrder;
     }

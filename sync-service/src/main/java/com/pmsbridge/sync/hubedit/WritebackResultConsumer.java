@@ -8,6 +8,7 @@ import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.sync.projection.StateCache;
+import com.pmsbridge.sync.writeback.WritebackRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,9 +31,16 @@ public class WritebackResultConsumer {
     private final ConflictRecorder conflicts;
     private final OutboxRelay relay;
     private final StateCache cache;
+    private final WritebackRequests requests;
 
-    WritebackResultConsumer(EntityManager em, ConflictRecorder conflicts, OutboxRelay relay, StateCache cache) {
+    WritebackResultConsumer(
+            EntityManager em,
+            ConflictRecorder conflicts,
+            OutboxRelay relay,
+            StateCache cache,
+            WritebackRequests requests) {
         this.em = em;
+        this.requests = requests;
         this.cache = cache;
         this.conflicts = conflicts;
         this.relay = relay;
@@ -42,6 +50,7 @@ public class WritebackResultConsumer {
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) throws IOException {
         WritebackResult result = ContractJson.mapper().readValue(record.value(), WritebackResult.class);
+        QuarkusTransaction.requiringNew().run(() -> requests.complete(result)); // an operator's request, if it is one
         if (result.status() == WritebackResult.Status.SUCCEEDED || result.entityKey() == null) {
             return;
         }

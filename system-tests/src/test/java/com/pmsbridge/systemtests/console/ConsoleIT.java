@@ -182,6 +182,8 @@ class ConsoleIT {
             String connection = buildiumConnection(pms.baseUrl());
             Page page = as("olivia");
             page.navigate(RunningSystem.gateway() + "/console/connections");
+            page.getByTestId("test-" + connection).click();
+            assertThat(page.locator(".notice")).containsText(connection + " answered in");
 
             page.getByTestId("sync-" + connection).click();
             assertThat(page.locator(".notice")).containsText("Sync of " + connection + " started");
@@ -191,6 +193,10 @@ class ConsoleIT {
             assertThat(page.locator(".error")).containsText("is running");
             Browser.assertAccessible(page);
             Browser.screenshots(page, "connections");
+            page.navigate(RunningSystem.gateway() + "/console/drift?connectionId=" + connection);
+            assertThat(page.locator("h1")).hasText("Drift");
+            Browser.assertAccessible(page);
+            Browser.screenshots(page, "drift");
         }
     }
 

@@ -125,11 +125,18 @@ public class BuildiumAdapter implements PmsAdapter {
 
     @Override
     public Optional<ChangeEvent> fetch(Connection connection, EntityReference reference) {
-        String path = switch (reference.entityType()) {
-            case CHARGE ->
-                "/v1/leases/" + reference.context().get("LeaseId") + "/transactions/" + reference.externalId();
-            default -> LIST_PATHS.get(reference.entityType()) + "/" + reference.externalId();
-        };
+        String path;
+        if (reference.entityType() == EntityType.CHARGE) {
+            Optional<String> lease = reference.context().containsKey("LeaseId")
+                    ? Optional.of(reference.context().get("LeaseId"))
+                    : leaseOfTransaction(connection, reference.externalId());
+            if (lease.isEmpty()) {
+                return Optional.empty(); // not a lease's transaction (or gone): nothing for a lease to show
+            }
+            path = "/v1/leases/" + lease.get() + "/transactions/" + reference.externalId();
+        } else {
+            path = LIST_PATHS.get(reference.entityType()) + "/" + reference.externalId();
+        }
         PmsHttpClient.Answer answer = get(connection, path);
         if (answer.status() == 404) {
             return Optional.empty();
@@ -146,6 +153,23 @@ public class BuildiumAdapter implements PmsAdapter {
                 now));
     }
 
+    /**
+     * A LeaseTransaction event names only the transaction (TransactionId, TransactionType): the general ledger says
+     * which lease it belongs to (its unit agreement of type Lease).
+     */
+    private Optional<String> leaseOfTransaction(Connection connection, String transactionId) {
+        String path = "/v1/generalledger/transactions/" + transactionId;
+        PmsHttpClient.Answer answer = get(connection, path);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        JsonNode agreement = parse(answer.body(), path).path("UnitAgreement");
+        return "Lease".equals(agreement.path("Type").asText())
+                        && agreement.path("Id").isIntegralNumber()
+                ? Optional.of(agreement.path("Id").asText())
+                : Optional.empty();
+    }
+
     @Override
     public Set<EntityType> listableTypes() {
         return LIST_PATHS.keySet();
@@ -159,7 +183,7 @@ public class BuildiumAdapter implements PmsAdapter {
                 .append("&limit=")
                 .append(Math.min(limit, 1000));
         if (updatedSince != null) {
-            path.append("&lastupdatedfrom=").append(updatedSince);
+            path.append("&lastupdatedfrom=").append(lastUpdatedFrom(type, updatedSince));
         }
         Instant now = Instant.now();
         PmsHttpClient.Answer answer = get(connection, path.toString());
@@ -171,7 +195,7 @@ public class BuildiumAdapter implements PmsAdapter {
         List<MappingException> rejects = new ArrayList<>();
         for (JsonNode record : records) {
             try {
-                changes.add(toChange(connection, type, record, op, null, now, now));
+                changes.add(toChange(connection, type, record, op, null, null, now));
             } catch (MappingException e) {
                 rejects.add(e);
             }
@@ -183,6 +207,17 @@ public class BuildiumAdapter implements PmsAdapter {
     @Override
     public String write(Connection connection, WritebackCommand command) {
         return new BuildiumWriter(this, connection).write(command);
+    }
+
+    /**
+     * The document's format for {@code lastupdatedfrom}: a date-time in whole seconds, except for work orders, which
+     * take a date (the day it falls on, so a poll re-reads at most that day; unchanged records are not emitted).
+     */
+    static String lastUpdatedFrom(EntityType type, Instant since) {
+        Instant seconds = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return type == EntityType.WORKORDER
+                ? seconds.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                : seconds.toString();
     }
 
     PmsHttpClient.Answer get(Connection connection, String path) {
@@ -221,7 +256,8 @@ public class BuildiumAdapter implements PmsAdapter {
             Instant fetchedAt) {
         Map<String, Object> data = BuildiumMapper.map(type, record);
         // Leases and applicants carry their own last-modified time; for the others the read time is the version:
-        // the record is the PMS's state as of that read.
+        // the record is the PMS's state as of that read. A poll's or Sync's event time is that last-modified time
+        // too, so freshness shows the polling lag.
         String lastUpdated = BuildiumMapper.lastUpdated(record);
         String version = lastUpdated != null ? normalise(lastUpdated) : fetchedAt.toString();
         return new ChangeEvent(
@@ -235,9 +271,21 @@ public class BuildiumAdapter implements PmsAdapter {
                 op,
                 version,
                 pmsEventId,
-                occurredAt == null ? fetchedAt : occurredAt,
+                occurredAt != null ? occurredAt : recordTime(lastUpdated, fetchedAt),
                 fetchedAt,
                 data);
+    }
+
+    /** When a polled or backfilled record changed in the PMS: its own last-updated time, else when it was read. */
+    private static Instant recordTime(String lastUpdated, Instant fetchedAt) {
+        if (lastUpdated == null) {
+            return fetchedAt;
+        }
+        try {
+            return Instant.parse(normalise(lastUpdated));
+        } catch (DateTimeParseException e) {
+            return fetchedAt;
+        }
     }
 
     private static String normalise(String time) {

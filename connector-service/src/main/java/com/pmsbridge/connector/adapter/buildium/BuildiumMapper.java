@@ -14,9 +14,8 @@ import java.util.Map;
  * a field of the wrong type fails the record with a reason naming the field.
  */
 final class BuildiumMapper {
-    private static final Map<String, String> LEASE_STATUS =
-            Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST");
-    private static final Map<String, String> WORK_ORDER_STATUS = Map.of(
+    static final Map<String, String> LEASE_STATUS = Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST");
+    static final Map<String, String> WORK_ORDER_STATUS = Map.of(
             "Unknown",
             "NEW",
             "New",
@@ -26,44 +25,34 @@ final class BuildiumMapper {
             "Completed",
             "COMPLETED",
             "Deferred",
-            "ASSIGNED",
+            "ON_HOLD",
             "Closed",
             "COMPLETED");
-    private static final Map<String, Integer> BEDROOMS = Map.of(
-            "NotSet",
-            -1,
-            "Studio",
-            0,
-            "OneBed",
-            1,
-            "TwoBed",
-            2,
-            "ThreeBed",
-            3,
-            "FourBed",
-            4,
-            "FiveBed",
-            5,
-            "SixBed",
-            6);
-    private static final Map<String, Double> BATHROOMS = Map.of(
-            "NotSet",
-            -1.0,
-            "OneBath",
-            1.0,
-            "OnePointFiveBath",
-            1.5,
-            "TwoBath",
-            2.0,
-            "TwoPointFiveBath",
-            2.5,
-            "ThreeBath",
-            3.0,
-            "FourBath",
-            4.0,
-            "FiveBath",
-            5.0);
-    private static final Map<String, String> PRIORITY =
+    static final Map<String, Integer> BEDROOMS = Map.ofEntries(
+            Map.entry("NotSet", -1),
+            Map.entry("Studio", 0),
+            Map.entry("OneBed", 1),
+            Map.entry("TwoBed", 2),
+            Map.entry("ThreeBed", 3),
+            Map.entry("FourBed", 4),
+            Map.entry("FiveBed", 5),
+            Map.entry("SixBed", 6),
+            Map.entry("SevenBed", 7),
+            Map.entry("EightBed", 8),
+            Map.entry("NineBedPlus", 9)); // nine or more: at least nine
+    static final Map<String, Double> BATHROOMS = Map.ofEntries(
+            Map.entry("NotSet", -1.0),
+            Map.entry("OneBath", 1.0),
+            Map.entry("OnePointFiveBath", 1.5),
+            Map.entry("TwoBath", 2.0),
+            Map.entry("TwoPointFiveBath", 2.5),
+            Map.entry("ThreeBath", 3.0),
+            Map.entry("ThreePointFiveBath", 3.5),
+            Map.entry("FourBath", 4.0),
+            Map.entry("FourPointFiveBath", 4.5),
+            Map.entry("FiveBath", 5.0),
+            Map.entry("FivePlusBath", 5.5)); // more than five: the half step above five
+    static final Map<String, String> PRIORITY =
             Map.of("Unknown", "normal", "Low", "low", "Normal", "normal", "High", "high");
 
     private BuildiumMapper() {}

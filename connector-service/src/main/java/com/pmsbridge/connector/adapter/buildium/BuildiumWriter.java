@@ -21,11 +21,36 @@ final class BuildiumWriter {
             "New",
             "IN_PROGRESS",
             "InProgress",
+            "ON_HOLD",
+            "Deferred",
             "COMPLETED",
             "Completed",
             "CANCELLED",
             "Closed");
     private static final Map<String, String> PRIORITY = Map.of("low", "Low", "normal", "Normal", "high", "High");
+    /** Where a task's status is changed: each task type has its own PUT endpoint. */
+    private static final Map<String, String> TASK_ENDPOINTS = Map.of(
+            "ResidentRequest", "/v1/tasks/residentrequests/",
+            "Todo", "/v1/tasks/todorequests/",
+            "ContactRequest", "/v1/tasks/contactrequests/",
+            "RentalOwnerRequest", "/v1/tasks/rentalownerrequests/");
+
+    private static final Map<String, String> PHONE_KINDS =
+            Map.of("Home", "Home", "Office", "Work", "Cell", "Mobile", "Fax", "Fax");
+    private static final Map<String, String> ENTRY_ALLOWED = Map.of("yes", "Yes", "no", "No", "unknown", "Unknown");
+    /** The PUT-able fields of a tenant (RentalTenantPutMessage): a PUT replaces the tenant, so each is sent back. */
+    private static final List<String> TENANT_PUT_FIELDS = List.of(
+            "FirstName",
+            "LastName",
+            "Email",
+            "AlternateEmail",
+            "DateOfBirth",
+            "Comment",
+            "TaxId",
+            "EmergencyContact",
+            "Address",
+            "AlternateAddress",
+            "MailingPreference");
 
     private final BuildiumAdapter adapter;
     private final Connection connection;
@@ -47,18 +72,20 @@ final class BuildiumWriter {
     }
 
     private String createWorkOrder(Map<String, Object> f) {
+        // WorkOrderPostMessage requires VendorId and EntryAllowed; its task requires an assignee among the staff
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("Title", required(f.get("title"), "title"));
         task.put("UnitId", asLong(required(f.get("unitId"), "unitId")));
         task.put("Priority", PRIORITY.getOrDefault(String.valueOf(f.getOrDefault("priority", "normal")), "Normal"));
         task.put("Status", "New");
-        task.put("AssignedToUserId", 0);
+        task.put("AssignedToUserId", asLong(required(f.get("assignedToUserId"), "assignedToUserId")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Task", task);
         body.put("WorkDetails", f.getOrDefault("description", ""));
-        if (f.get("vendorId") != null) {
-            body.put("VendorId", asLong(f.get("vendorId")));
-        }
+        body.put("VendorId", asLong(required(f.get("vendorId"), "vendorId")));
+        body.put(
+                "EntryAllowed",
+                ENTRY_ALLOWED.getOrDefault(String.valueOf(f.getOrDefault("entryAllowed", "unknown")), "Unknown"));
         return id(adapter.send(connection, "POST", "/v1/workorders", body));
     }
 
@@ -70,16 +97,29 @@ final class BuildiumWriter {
         }
         JsonNode workOrder =
                 read(adapter.get(connection, "/v1/workorders/" + workOrderId), "work order " + workOrderId);
+        String endpoint = TASK_ENDPOINTS.get(workOrder.path("Task").path("Type").asText());
+        if (endpoint == null) {
+            throw new PmsUnavailableException(
+                    "work order " + workOrderId + " has a task of type '"
+                            + workOrder.path("Task").path("Type").asText() + "', whose status cannot be changed",
+                    400);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("Title", workOrder.path("Title").asText());
+        body.put(
+                "Title",
+                workOrder
+                        .path("Task")
+                        .path("Title")
+                        .asText(workOrder.path("Title").asText()));
         body.put("TaskStatus", taskStatus);
-        body.put("Priority", workOrder.path("Priority").asText("Normal"));
+        // the task PUTs allow Low, Normal and High; a work order's Unknown priority is sent as Normal
+        String priority = workOrder
+                .path("Task")
+                .path("Priority")
+                .asText(workOrder.path("Priority").asText());
+        body.put("Priority", PRIORITY.containsValue(priority) ? priority : "Normal");
         adapter.send(
-                connection,
-                "PUT",
-                "/v1/tasks/residentrequests/"
-                        + workOrder.path("Task").path("Id").asText(),
-                body);
+                connection, "PUT", endpoint + workOrder.path("Task").path("Id").asText(), body);
         return workOrderId;
     }
 
@@ -92,6 +132,7 @@ final class BuildiumWriter {
         if (f.get("phone") != null) {
             body.put("PhoneNumbers", Map.of("Mobile", f.get("phone")));
         }
+        body.put("SendRentalApplicationEmail", Boolean.TRUE.equals(f.get("sendRentalApplicationEmail")));
         return id(adapter.send(connection, "POST", "/v1/applicants", body));
     }
 
@@ -99,7 +140,8 @@ final class BuildiumWriter {
         String leaseId = String.valueOf(required(f.get("leaseId"), "leaseId"));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("Amount", new java.math.BigDecimal(String.valueOf(required(f.get("amount"), "amount"))));
-        line.put("GLAccountId", asLong(f.getOrDefault("glAccountId", 4000)));
+        // the income account differs per Buildium account: the command names it (no invented default)
+        line.put("GLAccountId", asLong(required(f.get("glAccountId"), "glAccountId")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Date", required(f.get("date"), "date"));
         body.put("Memo", f.getOrDefault("memo", "Charge"));
@@ -109,19 +151,29 @@ final class BuildiumWriter {
     }
 
     private String updateResidentContact(String tenantId, Map<String, Object> f) {
-        // Buildium's PUT replaces the tenant: read it and send it back with the new contact details.
+        // Buildium's PUT replaces the tenant: read it, send every PUT-able field back, change only the contact details
         JsonNode tenant = read(adapter.get(connection, "/v1/leases/tenants/" + tenantId), "tenant " + tenantId);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("FirstName", tenant.path("FirstName").asText());
-        body.put("LastName", tenant.path("LastName").asText());
-        body.put(
-                "Email",
-                f.containsKey("email") ? f.get("email") : tenant.path("Email").asText(null));
-        String phone = f.containsKey("phone")
-                ? (String) f.get("phone")
-                : tenant.path("PhoneNumbers").path(0).path("Number").asText(null);
-        if (phone != null) {
-            body.put("PhoneNumbers", Map.of("Mobile", phone));
+        for (String field : TENANT_PUT_FIELDS) {
+            if (tenant.hasNonNull(field)) {
+                body.put(field, ContractJson.mapper().convertValue(tenant.get(field), Object.class));
+            }
+        }
+        if (f.containsKey("email")) {
+            body.put("Email", f.get("email"));
+        }
+        // the GET lists phone numbers ({Number, Type}); the PUT takes them by kind
+        Map<String, Object> phones = new LinkedHashMap<>();
+        for (JsonNode number : tenant.path("PhoneNumbers")) {
+            String kind = number.path("Type").asText();
+            phones.put(
+                    "Cell".equals(kind) ? "Mobile" : kind, number.path("Number").asText());
+        }
+        if (f.containsKey("phone")) {
+            phones.put("Mobile", f.get("phone"));
+        }
+        if (!phones.isEmpty()) {
+            body.put("PhoneNumbers", phones);
         }
         adapter.send(connection, "PUT", "/v1/leases/tenants/" + tenantId, body);
         return tenantId;

@@ -218,6 +218,12 @@ class BuildiumIT {
                 assertThat(all).isNotEmpty();
                 ChangeEvent latest = all.getLast();
                 assertThat(latest.data().get("endDate")).isEqualTo(lease.body().get("LeaseToDate"));
+                // a poll's event time is when the lease changed in the PMS (its LastUpdatedDateTime, which is also
+                // its version), not when it was read
+                assertThat(all.stream().filter(e -> e.pmsEventId() == null))
+                        .isNotEmpty()
+                        .allSatisfy(polled ->
+                                assertThat(polled.occurredAt().toString()).isEqualTo(polled.sourceVersion()));
                 assertThat(latest.data().get("status"))
                         .isEqualTo(Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST")
                                 .get((String) lease.body().get("LeaseStatus")));
@@ -283,6 +289,8 @@ class BuildiumIT {
         Map<String, Object> bad = new LinkedHashMap<>(template.body());
         bad.put("Id", badId);
         bad.put("LeaseStatus", "Evicted");
+        // the document allows no such status: this test makes the simulator send it anyway
+        simulator.buildium().contract().tolerate("\"Evicted\"");
         simulator.portfolio().put(Kind.LEASE, bad, Instant.now());
         long afterId = simulator
                 .portfolio()
@@ -311,6 +319,7 @@ class BuildiumIT {
             assertThat(events(leases, key("lease", badId))).isEmpty();
         } finally {
             simulator.portfolio().delete(Kind.LEASE, badId, Instant.now());
+            simulator.buildium().contract().stopTolerating("\"Evicted\"");
         }
     }
 
@@ -336,7 +345,13 @@ class BuildiumIT {
                         "priority",
                         "high",
                         "description",
-                        "Water on the floor — résident says it's urgent"),
+                        "Water on the floor — résident says it's urgent",
+                        "vendorId",
+                        Long.toString(anyId(Kind.VENDOR)),
+                        "assignedToUserId",
+                        "1",
+                        "entryAllowed",
+                        "yes"),
                 "olivia",
                 Instant.now());
         simulator.buildium().failNextWrites(3);
@@ -390,6 +405,106 @@ class BuildiumIT {
                 .get("/api/v1/connections/" + connectionId)
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void givenEachWriteBackType_whenSentToTheValidatingSimulator_thenEachSucceedsWithinThePublishedRules() {
+        WritebackResult created = write(
+                WritebackCommand.Type.CREATE_WORK_ORDER,
+                null,
+                Map.of(
+                        "unitId",
+                        Long.toString(anyId(Kind.UNIT)),
+                        "title",
+                        "Dripping tap",
+                        "vendorId",
+                        Long.toString(anyId(Kind.VENDOR)),
+                        "assignedToUserId",
+                        "1"));
+        assertThat(created.status()).isEqualTo(WritebackResult.Status.SUCCEEDED);
+        Portfolio.Record tenant =
+                simulator.portfolio().pick(Kind.TENANT, t -> true).orElseThrow();
+        Map<WritebackCommand.Type, Map<String, Object>> commands = Map.of(
+                WritebackCommand.Type.UPDATE_WORK_ORDER_STATUS,
+                Map.of("status", "ON_HOLD"),
+                WritebackCommand.Type.CREATE_LEAD,
+                Map.of("unitId", Long.toString(anyId(Kind.UNIT)), "firstName", "Ada", "lastName", "Lovelace"),
+                WritebackCommand.Type.POST_CHARGE,
+                Map.of(
+                        "leaseId",
+                        Long.toString(anyId(Kind.LEASE)),
+                        "amount",
+                        "25.00",
+                        "date",
+                        "2026-12-03",
+                        "glAccountId",
+                        "4000"),
+                WritebackCommand.Type.UPDATE_RESIDENT_CONTACT,
+                Map.of("email", "new-address@example.com"));
+
+        commands.forEach((type, fields) -> {
+            String externalId = switch (type) {
+                case UPDATE_WORK_ORDER_STATUS -> created.externalId();
+                case UPDATE_RESIDENT_CONTACT -> Long.toString(tenant.id());
+                default -> null;
+            };
+            assertThat(write(type, externalId, fields).status())
+                    .as(type.name())
+                    .isEqualTo(WritebackResult.Status.SUCCEEDED);
+        });
+        assertThat(simulator
+                        .portfolio()
+                        .get(Kind.TENANT, tenant.id())
+                        .orElseThrow()
+                        .body())
+                .containsEntry("Email", "new-address@example.com")
+                .containsKey("Address"); // the replace kept what it did not change
+    }
+
+    @Test
+    void givenWorkOrderWithoutTheVendorBuildiumRequires_whenWrittenBack_thenRejectedNamingTheField() {
+        WritebackResult result = write(
+                WritebackCommand.Type.CREATE_WORK_ORDER,
+                null,
+                Map.of("unitId", Long.toString(anyId(Kind.UNIT)), "title", "No vendor", "assignedToUserId", "1"));
+
+        assertThat(result.status()).isEqualTo(WritebackResult.Status.REJECTED);
+        assertThat(result.reason()).contains("vendorId");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void simulatorSawOnlyWhatTheDocumentAllows() {
+        assertThat(simulator.buildium().contractViolations()).isEmpty();
+    }
+
+    private WritebackResult write(WritebackCommand.Type type, String externalId, Map<String, Object> fields) {
+        String commandId = UUID.randomUUID().toString();
+        WritebackCommand command = new WritebackCommand(
+                WritebackCommand.SCHEMA_VERSION,
+                commandId,
+                type,
+                "acme",
+                connectionId,
+                null,
+                externalId,
+                fields,
+                "olivia",
+                Instant.now());
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            writer.sendRaw(
+                    Topics.WRITEBACK_COMMANDS,
+                    type + ":" + connectionId,
+                    ContractJson.mapper().writeValueAsString(command));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return await().atMost(TIMEOUT)
+                .until(() -> resultsOf(commandId), l -> !l.isEmpty())
+                .getFirst();
+    }
+
+    private static long anyId(Kind kind) {
+        return simulator.portfolio().pick(kind, r -> true).orElseThrow().id();
     }
 
     private List<WritebackResult> resultsOf(String commandId) {
