@@ -155,6 +155,14 @@ class TwoWaySyncIT {
                     assertThat(c).containsEntry("rule", "writeback-rejected");
                     assertThat((String) c.get("reason")).contains("HTTP 400");
                 }));
+        // the PMS's value is not known for a refused write-back: only the hub's or a typed one can end it
+        String id = (String) conflicts(key).getFirst().get("id");
+        resolve(id, Map.of("take", "pms")).then().statusCode(400).body("detail", containsString("not known"));
+        resolve(id, Map.of("take", "value", "value", "IN_PROGRESS"))
+                .then()
+                .statusCode(200)
+                .body("resolution", equalTo("value"));
+        entity(key).then().body("fields.status.value", equalTo("IN_PROGRESS"));
     }
 
     @Test
