@@ -136,7 +136,14 @@ public class QueuePage {
     @Path("items/{id}")
     public TemplateInstance item(@PathParam("id") String id, @RestQuery String back) {
         ConsoleBackend.Reply reply = backend.get(viewer.token(), ITEMS + "/" + ConsoleLinks.segment(id), Map.of());
+        ItemParties.Parties parties = reply.ok()
+                ? new ItemParties(backend, viewer.token())
+                        .of(
+                                reply.body().path("entityKey").asText(null),
+                                reply.body().path("unitId").asText(null))
+                : null;
         return item.data("item", reply.ok() ? reply.as(Map.class) : null)
+                .data("parties", parties)
                 .data("error", reply.ok() ? null : "The item could not be loaded: " + reply.problem() + ".")
                 .data("back", ConsoleLinks.back(back, "/console/queue"));
     }

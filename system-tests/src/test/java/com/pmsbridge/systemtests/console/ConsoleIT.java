@@ -81,6 +81,9 @@ class ConsoleIT {
     @Test
     void givenOlivia_whenTheQueueOpens_thenHerItemsShowOldestFirstAndOneOpensWithItsChanges() {
         String tag = tag();
+        // the lease's resident (R-1) and unit (U-101), known by name
+        sendEntity("resident", "{\"id\":\"R-1\",\"firstName\":\"Rosa\",\"lastName\":\"Ortega\",\"unitId\":\"U-101\"}");
+        sendEntity("unit", "{\"id\":\"U-101\",\"propertyId\":\"P-100\",\"number\":\"101\"}");
         Page page = as("olivia");
         // the queue orders by arrival: the second is sent once the first has arrived
         sendLease(tag + "-1", "FUTURE");
@@ -100,6 +103,15 @@ class ConsoleIT {
 
         page.locator("tbody#rows tr[data-item] a[data-action=open]").first().click();
         assertThat(page.getByTestId("item-status")).hasText("PENDING");
+        // who and what it is about, by name (read with her own token)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    page.reload();
+                    return page.getByTestId("item-residents").innerText().contains("Rosa Ortega");
+                });
+        assertThat(page.getByTestId("item-unit")).hasText("101 (U-101)");
         assertThat(page.locator("table.changes")).containsText("status");
         Browser.assertAccessible(page);
         Browser.screenshots(page, "item");
@@ -354,6 +366,20 @@ class ConsoleIT {
 
     private static void sendLease(String leaseId, String status) {
         String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, status, "2026-11-23T08:00:00Z");
+        String timestamp = TestWebhooks.nowSeconds();
+        given().baseUri(RunningSystem.gateway())
+                .contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
+                .body(body)
+                .post("/webhooks/demo-generic")
+                .then()
+                .statusCode(202);
+    }
+
+    private static void sendEntity(String type, String entityJson) {
+        String body = """
+                {"eventId":"evt-%s","entityType":"%s","op":"u","updatedAt":"%s","entity":%s}""".formatted(UUID.randomUUID(), type, java.time.Instant.now(), entityJson);
         String timestamp = TestWebhooks.nowSeconds();
         given().baseUri(RunningSystem.gateway())
                 .contentType("application/json")
