@@ -51,9 +51,7 @@ public class ConnectionsPage {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (reply.ok()) {
             for (JsonNode connection : reply.body()) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> row = new LinkedHashMap<>(
-                        new com.fasterxml.jackson.databind.ObjectMapper().convertValue(connection, Map.class));
+                Map<String, Object> row = new LinkedHashMap<>(ConsoleBackend.asMap(connection));
                 row.put("run", latestRun(connection.path("id").asText()));
                 row.put(
                         "secrets",

@@ -8,16 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The console's calls to the back-end APIs, always with the signed-in user's own access token, so the API's roles and
@@ -63,6 +60,12 @@ public class ConsoleBackend {
         public <T> T as(Class<T> type) {
             return body == null ? null : JSON.convertValue(body, type);
         }
+    }
+
+    /** A JSON node as plain maps and lists, for templates. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(JsonNode node) {
+        return JSON.convertValue(node, Map.class);
     }
 
     /** A problem document saying {@code detail}, for an answer the console composes itself. */
@@ -123,10 +126,7 @@ public class ConsoleBackend {
     }
 
     private static String query(Map<String, String> parameters) {
-        String query = parameters.entrySet().stream()
-                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String query = ConsoleLinks.query(parameters);
         return query.isEmpty() ? null : query;
     }
 }

@@ -1,14 +1,11 @@
 package com.pmsbridge.connector.emit;
 
-import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.DeadLetter;
 import com.pmsbridge.service.deadletter.DeadLetterRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,14 +38,7 @@ public class DeadLetterPublisher {
     }
 
     private void publish(DeadLetter letter, String key) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.DLQ)
-                .withKey(key)
-                .withHeaders(DeadLetterRecords.headers(letter, key))
-                .build();
-        emitter.sendMessage(Message.of(DeadLetterRecords.json(letter)).addMetadata(metadata))
-                .await()
-                .atMost(Duration.ofSeconds(30));
+        emitter.sendMessage(DeadLetterRecords.message(letter, key)).await().atMost(Duration.ofSeconds(30));
         metrics.counter(
                         "pms_connector_dead_letters_total",
                         "connection",

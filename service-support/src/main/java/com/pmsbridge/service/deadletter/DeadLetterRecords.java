@@ -19,6 +19,16 @@ public final class DeadLetterRecords {
         return new ProducerRecord<>(Topics.DLQ, null, key, json(letter), headers(letter, key));
     }
 
+    /** The letter as a message for a channel's emitter: the same record {@link #of} builds for a producer. */
+    public static org.eclipse.microprofile.reactive.messaging.Message<String> message(DeadLetter letter, String key) {
+        return org.eclipse.microprofile.reactive.messaging.Message.of(json(letter))
+                .addMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(Topics.DLQ)
+                        .withKey(key)
+                        .withHeaders(headers(letter, key))
+                        .build());
+    }
+
     /** The headers of a letter: its id is derived from its source position, so a re-sent letter is recognisable. */
     public static Headers headers(DeadLetter letter, String key) {
         String id = UUID.nameUUIDFromBytes(letter.identity().getBytes(StandardCharsets.UTF_8))

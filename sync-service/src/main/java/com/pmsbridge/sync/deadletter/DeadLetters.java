@@ -1,15 +1,12 @@
 package com.pmsbridge.sync.deadletter;
 
 import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.DeadLetter;
 import com.pmsbridge.service.deadletter.DeadLetterRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +43,7 @@ public class DeadLetters {
                 record.partition(),
                 record.offset(),
                 record.value());
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.DLQ)
-                .withKey(record.key())
-                .withHeaders(DeadLetterRecords.headers(letter, record.key()))
-                .build();
-        emitter.sendMessage(Message.of(DeadLetterRecords.json(letter)).addMetadata(metadata))
+        emitter.sendMessage(DeadLetterRecords.message(letter, record.key()))
                 .await()
                 .atMost(Duration.ofSeconds(30));
         metrics.counter("pms_sync_dead_letters_total", "stage", stage).increment();

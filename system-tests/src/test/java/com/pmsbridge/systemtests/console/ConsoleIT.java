@@ -141,6 +141,18 @@ class ConsoleIT {
         assertThat(log).containsText("already handled by phone");
         Browser.assertAccessible(page);
         Browser.screenshots(page, "log");
+        com.microsoft.playwright.Download csv =
+                page.waitForDownload(() -> page.getByTestId("log-csv").click());
+        String exported;
+        try {
+            exported = java.nio.file.Files.readString(csv.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(exported)
+                .startsWith("at,action,itemType,")
+                .contains(tag + "-a")
+                .contains(name);
     }
 
     @Test
@@ -261,6 +273,34 @@ class ConsoleIT {
     }
 
     @Test
+    void givenACompletedSync_whenOliviaOpensItsDriftReport_thenTheReportShowsItsCounts() {
+        try (PmsSimulator pms = PmsSimulator.start(SimulatorConfig.defaults().withPortfolio(2, 3))) {
+            String connection = buildiumConnection(pms.baseUrl());
+            Page page = as("olivia");
+            page.navigate(RunningSystem.gateway() + "/console/connections");
+            page.getByTestId("sync-" + connection).click();
+            assertThat(page.locator(".notice")).containsText("Sync of " + connection + " started");
+
+            // sync-service reconciles once every record of the Sync is projected
+            Locator report = page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText(connection))
+                    .locator("a");
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        page.navigate(RunningSystem.gateway() + "/console/drift?connectionId=" + connection);
+                        return report.count() > 0;
+                    });
+            report.first().click();
+
+            assertThat(page.locator("h1")).hasText("Drift of " + connection);
+            assertThat(page.locator("dl.facts")).containsText("expected");
+            Browser.assertAccessible(page);
+            Browser.screenshots(page, "drift-report");
+        }
+    }
+
+    @Test
     void givenAdam_whenHeSetsAConnectionsSecrets_thenOnlyTheirFingerprintsShow() {
         String connection = buildiumConnection("http://127.0.0.1:1"); // never called: only its secrets matter
         Page page = as("adam");
@@ -282,6 +322,10 @@ class ConsoleIT {
         Page page = as("pat");
         page.locator("nav a", new Page.LocatorOptions().setHasText("Platform")).click();
         assertThat(page.getByTestId("rebuild")).isVisible();
+        Browser.assertAccessible(page);
+        // a rebuild's progress as the page shows it; an id no rebuild has says so
+        page.navigate(RunningSystem.gateway() + "/console/platform?run=" + UUID.randomUUID());
+        assertThat(page.locator(".progress")).containsText("No progress known for this rebuild");
         Browser.assertAccessible(page);
         context.close();
 
@@ -364,8 +408,8 @@ class ConsoleIT {
         return page.locator("tbody#rows tr[data-item]", new Page.LocatorOptions().setHasText(text));
     }
 
-    private static void sendLease(String leaseId, String status) {
-        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, status, "2026-11-23T08:00:00Z");
+    /** A webhook of the demo's generic connection, signed with its secret; 202 expected. */
+    private static void sendSigned(String body) {
         String timestamp = TestWebhooks.nowSeconds();
         given().baseUri(RunningSystem.gateway())
                 .contentType("application/json")
@@ -377,33 +421,22 @@ class ConsoleIT {
                 .statusCode(202);
     }
 
+    private static void sendLease(String leaseId, String status) {
+        String body = TestWebhooks.leaseBody("evt-" + UUID.randomUUID(), "c", leaseId, status, "2026-11-23T08:00:00Z");
+        sendSigned(body);
+    }
+
     private static void sendEntity(String type, String entityJson) {
         String body = """
                 {"eventId":"evt-%s","entityType":"%s","op":"u","updatedAt":"%s","entity":%s}""".formatted(UUID.randomUUID(), type, java.time.Instant.now(), entityJson);
-        String timestamp = TestWebhooks.nowSeconds();
-        given().baseUri(RunningSystem.gateway())
-                .contentType("application/json")
-                .header("X-PMS-Timestamp", timestamp)
-                .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
-                .body(body)
-                .post("/webhooks/demo-generic")
-                .then()
-                .statusCode(202);
+        sendSigned(body);
     }
 
     private static void sendWorkOrder(String id, String status, String updatedAt) {
         String body = """
                 {"eventId":"evt-%s","entityType":"workorder","op":"u","updatedAt":"%s","entity":{"id":"%s",\
                 "propertyId":"P-100","unitId":"U-101","title":"Leaking faucet","status":"%s"}}""".formatted(UUID.randomUUID(), updatedAt, id, status);
-        String timestamp = TestWebhooks.nowSeconds();
-        given().baseUri(RunningSystem.gateway())
-                .contentType("application/json")
-                .header("X-PMS-Timestamp", timestamp)
-                .header("X-PMS-Signature", TestWebhooks.genericSignature(TestWebhooks.DEMO_SECRET, timestamp, body))
-                .body(body)
-                .post("/webhooks/demo-generic")
-                .then()
-                .statusCode(202);
+        sendSigned(body);
     }
 
     private static String buildiumConnection(String url) {

@@ -64,11 +64,9 @@ public class JwksCache {
     private void refresh(String issuer) {
         refreshedAt.put(issuer, Instant.now());
         URI jwks = URI.create(issuer.replaceAll("/$", "") + "/.well-known/jwks.json");
-        if (outbound.problem("appfolio", jwks).isPresent()) {
-            LOG.warnf("JWKS of %s not fetched: the issuer is not an allowed outbound target", issuer);
-            return;
-        }
         try {
+            // the URL's rules now; its addresses when the connection is opened (GuardedHttp)
+            outbound.requireSafe("appfolio", jwks);
             PmsHttpClient.Answer answer = http.exchange(PmsRequest.get(jwks), Duration.ofSeconds(10));
             if (answer.status() != 200) {
                 LOG.warnf("JWKS of %s answered %d", issuer, answer.status());
@@ -83,6 +81,8 @@ public class JwksCache {
                 }
             }
             keys.put(issuer, fresh);
+        } catch (com.pmsbridge.connector.adapter.PmsUnavailableException e) {
+            LOG.warnf("JWKS of %s not fetched: the issuer is not an allowed outbound target", issuer);
         } catch (java.io.IOException | GeneralSecurityException | IllegalArgumentException e) {
             LOG.warnf("cannot read the JWKS of %s: %s", issuer, e.getClass().getSimpleName());
         }
