@@ -48,12 +48,12 @@ public class LogPage {
         return log.data("entries", reply.ok() ? reply.as(List.class) : List.of())
                 .data("error", reply.ok() ? null : "The log could not be loaded: " + reply.problem() + ".")
                 .data("filter", query)
-                .data("csv", "/console/log.csv?" + ConsoleLinks.query(query))
+                .data("csv", "/console/log/export.csv?" + ConsoleLinks.query(query))
                 .data("more", "/console/log?" + ConsoleLinks.query(more(query)));
     }
 
     @GET
-    @Path(".csv")
+    @Path("export.csv")
     @Produces("text/csv")
     public Response csv(
             @RestQuery String type,
