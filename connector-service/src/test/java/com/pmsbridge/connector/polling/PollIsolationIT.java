@@ -86,9 +86,12 @@ class PollIsolationIT {
 
             poller.dispatch(List.of(health.find(slow), health.find(fast)));
 
+            // an empty map would satisfy "every cursor set", so the size is part of the wait
             await().atMost(Duration.ofSeconds(15))
-                    .until(() -> cursors(fast).values().stream().allMatch(java.util.Objects::nonNull));
-            assertThat(cursors(fast)).hasSize(7);
+                    .untilAsserted(() -> assertThat(cursors(fast))
+                            .hasSize(7)
+                            .allSatisfy(
+                                    (type, since) -> assertThat(since).as(type).isNotNull()));
             assertThat(hanging.paths()).isNotEmpty();
             assertThat(cursors(slow).values()).containsOnlyNulls();
         }
