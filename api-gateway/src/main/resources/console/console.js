@@ -70,10 +70,31 @@
     if (actions[event.key]) { event.preventDefault(); actions[event.key](); }
   });
 
+  // A region with data-live also follows a server-sent event stream and reloads on each change; it polls only while
+  // the stream is down (and slowly meanwhile, for a change missed while the reader was busy in it).
+  function follow(region) {
+    var stream = window.EventSource ? new EventSource(region.getAttribute("data-live")) : null;
+    if (stream) {
+      stream.onmessage = function (message) {
+        if (message.data.indexOf("\"changed\"") >= 0) { refresh(region); }
+      };
+    }
+    var rounds = 0;
+    setInterval(function () {
+      rounds += 1;
+      var live = stream && stream.readyState !== EventSource.CLOSED;
+      if (!live || rounds % 6 === 0) { refresh(region); }
+    }, 5000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     localiseDates(document);
     document.querySelectorAll("[data-refresh]").forEach(function (region) {
-      setInterval(function () { refresh(region); }, region.tagName === "TBODY" ? 5000 : 2000);
+      if (region.hasAttribute("data-live")) {
+        follow(region);
+      } else {
+        setInterval(function () { refresh(region); }, region.tagName === "TBODY" ? 5000 : 2000);
+      }
     });
   });
 })();

@@ -50,8 +50,10 @@ public class ConnectionsPage {
         ConsoleBackend.Reply reply = backend.get(viewer.token(), CONNECTIONS, Map.of());
         List<Map<String, Object>> rows = new ArrayList<>();
         if (reply.ok()) {
+            Map<String, Map<String, Object>> freshness = freshnessByConnection();
             for (JsonNode connection : reply.body()) {
                 Map<String, Object> row = new LinkedHashMap<>(ConsoleBackend.asMap(connection));
+                row.put("freshness", freshness.get(connection.path("id").asText()));
                 row.put("run", latestRun(connection.path("id").asText()));
                 row.put(
                         "secrets",
@@ -64,6 +66,17 @@ public class ConnectionsPage {
                 .data("error", reply.ok() ? null : "The connections could not be loaded: " + reply.problem() + ".")
                 .data("done", done)
                 .data("failed", failed);
+    }
+
+    /** The last hour's freshness per connection (sync-service); absent when it cannot be read, never an error. */
+    private Map<String, Map<String, Object>> freshnessByConnection() {
+        ConsoleBackend.Reply reply = backend.get(viewer.token(), "/api/v1/entities/_freshness", Map.of());
+        Map<String, Map<String, Object>> byConnection = new LinkedHashMap<>();
+        if (reply.ok()) {
+            reply.body()
+                    .forEach(row -> byConnection.put(row.path("connectionId").asText(), ConsoleBackend.asMap(row)));
+        }
+        return byConnection;
     }
 
     /** One connection's latest Sync run alone: the page polls it while a run is going. */

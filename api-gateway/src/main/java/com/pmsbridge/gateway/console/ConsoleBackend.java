@@ -3,6 +3,8 @@ package com.pmsbridge.gateway.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pmsbridge.gateway.routing.RouteTable;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The console's calls to the back-end APIs, always with the signed-in user's own access token, so the API's roles and
@@ -114,6 +118,50 @@ public class ConsoleBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Reply(503, null, Map.of());
+        }
+    }
+
+    /**
+     * The {@code data} lines of a back end's server-sent events, as they come; the call is cancelled when the
+     * subscriber goes away, and a refusal (401, 403, 5xx) or an unreachable service ends the stream with a failure.
+     */
+    public Multi<String> stream(String token, String path) {
+        Optional<URI> target = routes.resolve(path, null);
+        if (target.isEmpty()) {
+            return Multi.createFrom().failure(new IllegalStateException("no service serves " + path));
+        }
+        HttpRequest request = HttpRequest.newBuilder(target.get())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        return Multi.createFrom().emitter(emitter -> {
+            CompletableFuture<HttpResponse<Stream<String>>> call =
+                    http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            emitter.onTermination(() -> call.cancel(true));
+            call.whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    emitter.fail(failure);
+                } else if (answer.statusCode() != 200) {
+                    answer.body().close();
+                    emitter.fail(new IllegalStateException(path + " answered " + answer.statusCode()));
+                } else {
+                    emitter.onTermination(answer.body()::close);
+                    // the lines are read blocking, so on a thread of their own
+                    Thread.ofVirtual().start(() -> relayLines(answer.body(), emitter));
+                }
+            });
+        });
+    }
+
+    private static void relayLines(Stream<String> lines, MultiEmitter<? super String> emitter) {
+        try (lines) {
+            lines.filter(line -> line.startsWith("data:"))
+                    .map(line -> line.substring("data:".length()).trim())
+                    .forEach(emitter::emit);
+            emitter.complete();
+        } catch (RuntimeException e) {
+            emitter.fail(e);
         }
     }
 

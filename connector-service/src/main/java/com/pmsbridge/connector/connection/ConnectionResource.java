@@ -2,6 +2,7 @@ package com.pmsbridge.connector.connection;
 
 import com.pmsbridge.connector.adapter.OutboundTargets;
 import com.pmsbridge.connector.adapter.PmsAdapters;
+import com.pmsbridge.connector.webhook.WebhookRejections;
 import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -269,6 +270,7 @@ public class ConnectionResource {
                 c.lastSuccessAt,
                 c.lastError,
                 lastSync,
-                c.fieldMapping);
+                c.fieldMapping,
+                WebhookRejections.lastDay(Connection.getEntityManager(), c.id));
     }
 }

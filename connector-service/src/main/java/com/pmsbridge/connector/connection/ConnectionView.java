@@ -3,7 +3,11 @@ package com.pmsbridge.connector.connection;
 import java.time.Instant;
 import java.util.Map;
 
-/** A connection as the API shows it: no secret (see its /credentials for fingerprints). */
+/**
+ * A connection as the API shows it: no secret (see its /credentials for fingerprints).
+ *
+ * @param webhooksRejectedLastDay refused webhooks of the last 24 hours by reason (counted every 15 s)
+ */
 public record ConnectionView(
         String id,
         String org,
@@ -17,4 +21,5 @@ public record ConnectionView(
         Instant lastSuccessAt,
         String lastError,
         Map<String, Instant> lastSuccessfulSyncByEntityType,
-        Map<String, Map<String, String>> fieldMapping) {}
+        Map<String, Map<String, String>> fieldMapping,
+        Map<String, Long> webhooksRejectedLastDay) {}

@@ -44,6 +44,7 @@ public class WebhookIntake {
     private final MeterRegistry metrics;
     private final WebhookLimits limits;
     private final ConnectionHealth connections;
+    private final WebhookRejections rejections;
 
     WebhookIntake(
             PmsAdapters adapters,
@@ -52,7 +53,9 @@ public class WebhookIntake {
             InboxPublisher inbox,
             MeterRegistry metrics,
             WebhookLimits limits,
-            ConnectionHealth connections) {
+            ConnectionHealth connections,
+            WebhookRejections rejections) {
+        this.rejections = rejections;
         this.limits = limits;
         this.connections = connections;
         this.adapters = adapters;
@@ -118,6 +121,7 @@ public class WebhookIntake {
                             "reason",
                             e.reasonCode())
                     .increment();
+            rejections.record(connection.id, e.reasonCode());
             throw e;
         }
     }

@@ -8,6 +8,7 @@ import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestOidcResource;
+import com.pmsbridge.testsupport.TestTokens;
 import com.pmsbridge.testsupport.TestWebhooks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +40,9 @@ import static org.hamcrest.Matchers.equalTo;
 class WebhookIT {
     private static final String PATH = "/webhooks/demo-generic";
     private static TestKafkaReader leaseChanges;
+
+    @Inject
+    WebhookRejections rejections;
 
     @BeforeAll
     static void openReader() {
@@ -107,6 +113,30 @@ class WebhookIT {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("detail", containsString("signature"));
+    }
+
+    @Test
+    void givenBadlySignedDeliveries_whenCountsAreFlushed_thenTheConnectionShowsThemByReason() {
+        rejections.flush();
+        long before = rejectedSignatures();
+        String body = TestWebhooks.leaseBody("evt-r", "c", "L-rejected", "FUTURE", "2026-11-23T08:00:00Z");
+        send(body, "not-the-secret", TestWebhooks.nowSeconds()).then().statusCode(401);
+        send(body, "still-not-the-secret", TestWebhooks.nowSeconds()).then().statusCode(401);
+
+        rejections.flush();
+
+        assertThat(rejectedSignatures()).isEqualTo(before + 2);
+    }
+
+    private static long rejectedSignatures() {
+        Number count = given().auth()
+                .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                .get("/api/v1/connections/demo-generic")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("webhooksRejectedLastDay.signature_invalid");
+        return count == null ? 0 : count.longValue();
     }
 
     @Test

@@ -59,13 +59,19 @@ public class EntityResource {
             Map<String, FieldView> fields,
             Instant updatedAt) {}
 
+    /**
+     * @param values the changed fields' new values, as the change carried them
+     * @param actor  who made the change: the person for a hub edit, the PMS kind for a PMS change
+     */
     public record HistoryEntry(
             int seq,
             String eventId,
             String source,
+            String actor,
             String op,
             String version,
             List<String> changedFields,
+            Map<String, Object> values,
             boolean applied,
             Instant occurredAt,
             Instant receivedAt) {}
@@ -107,7 +113,8 @@ public class EntityResource {
     @RolesAllowed({"viewer", "operator", "admin"})
     @Transactional
     @Operation(
-            summary = "The timeline of changes applied to an entity: which system, when, what changed; paged by"
+            summary = "The timeline of changes applied to an entity: which system or person, when, which fields to what"
+                    + " values; paged by"
                     + " afterSeq (the last seq of the previous page) and limit (1-1000, default 100)")
     public List<HistoryEntry> history(
             @PathParam("entityKey") String entityKey,
@@ -119,21 +126,26 @@ public class EntityResource {
         owned(entityKey);
         List<HistoryEntry> entries = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
-                        select entity_seq, event_id, source, op, source_version, cast(changed_fields as text), applied,
-                               occurred_at, received_at
-                        from event_store where entity_key = ?1 and entity_seq > ?2 order by entity_seq limit ?3""")
+                        select e.entity_seq, e.event_id, e.source, e.op, e.source_version,
+                               cast(e.changed_fields as text), e.applied, e.occurred_at, e.received_at,
+                               coalesce(a.actor, e.payload ->> 'pmsType'), cast(e.payload -> 'data' as text)
+                        from event_store e left join edit_actors a on a.event_id = e.event_id
+                        where e.entity_key = ?1 and e.entity_seq > ?2 order by e.entity_seq limit ?3""")
                 .setParameter(1, entityKey)
                 .setParameter(2, afterSeq)
                 .setParameter(3, limit)
                 .getResultList()) {
             Object[] r = (Object[]) row;
+            List<String> changed = fields((String) r[5]);
             entries.add(new HistoryEntry(
                     ((Number) r[0]).intValue(),
                     (String) r[1],
                     (String) r[2],
+                    (String) r[9],
                     String.valueOf(r[3]),
                     (String) r[4],
-                    fields((String) r[5]),
+                    changed,
+                    values((String) r[10], changed),
                     (Boolean) r[6],
                     SqlTimes.toInstant(r[7]),
                     SqlTimes.toInstant(r[8])));
@@ -159,6 +171,21 @@ public class EntityResource {
             throw new NotFoundException("no entity '" + entityKey + "'");
         }
         return state;
+    }
+
+    /** The changed fields' values out of the change's full record (a delete has none). */
+    private static Map<String, Object> values(String data, List<String> changed) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (data == null) {
+            return values;
+        }
+        try {
+            Map<?, ?> all = com.pmsbridge.contract.ContractJson.mapper().readValue(data, Map.class);
+            changed.forEach(field -> values.put(field, all.get(field)));
+        } catch (java.io.IOException e) {
+            // the record was accepted as JSON; an unreadable one shows its fields without values
+        }
+        return values;
     }
 
     private static List<String> fields(String json) {

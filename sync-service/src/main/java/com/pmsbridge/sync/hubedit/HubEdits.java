@@ -79,11 +79,23 @@ public class HubEdits {
                     now,
                     new LinkedHashMap<>(fields));
             projector.project(edit, ChangeProjector.SOURCE_HUB);
+            recordActor(edit, actor);
             writeBack(state, edit, actor);
         });
         // answered after the commit; the relay publishes on its own thread (with Kafka away, the edit is stored
         // and the PATCH still answers at once)
         relay.wake();
+    }
+
+    /** The history names the person; the event itself (on the wire) does not carry it. */
+    private static void recordActor(ChangeEvent edit, String actor) {
+        if (actor != null) {
+            EntityState.getEntityManager()
+                    .createNativeQuery("insert into edit_actors (event_id, actor) values (?1, ?2)")
+                    .setParameter(1, edit.eventId())
+                    .setParameter(2, actor.length() > 200 ? actor.substring(0, 200) : actor)
+                    .executeUpdate();
+        }
     }
 
     private void writeBack(EntityState state, ChangeEvent edit, String actor) {

@@ -3,6 +3,7 @@ package com.pmsbridge.sync.projection;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.sync.freshness.FreshnessLedger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,12 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ProjectionMetrics {
     private final MeterRegistry registry;
+    private final FreshnessLedger ledger;
     private final Counter[][][] events =
             new Counter[EntityType.values().length][Op.values().length][ProjectionResult.Outcome.values().length];
     private final Map<String, Timer[]> freshnessByConnection = new ConcurrentHashMap<>();
 
-    ProjectionMetrics(MeterRegistry registry) {
+    ProjectionMetrics(MeterRegistry registry, FreshnessLedger ledger) {
         this.registry = registry;
+        this.ledger = ledger;
     }
 
     void count(ChangeEvent event, ProjectionResult.Outcome outcome) {
@@ -50,8 +53,13 @@ public class ProjectionMetrics {
         counter.increment();
         if (outcome == ProjectionResult.Outcome.APPLIED && event.occurredAt() != null) {
             // end-to-end freshness: from the change in the PMS (or the hub edit) to its state here
+            Duration freshness =
+                    Duration.between(event.occurredAt(), Instant.now()).abs();
             freshness(entity, event.connectionId() == null ? "hub" : event.connectionId())
-                    .record(Duration.between(event.occurredAt(), Instant.now()).abs());
+                    .record(freshness);
+            if (!"hub".equals(event.pmsType())) {
+                ledger.record(event.org(), event.connectionId(), freshness); // for the console's per-connection p99
+            }
         }
     }
 

@@ -176,7 +176,11 @@ class TwoWaySyncIT {
                 .get("/api/v1/entities/" + key + "/history")
                 .then()
                 .statusCode(200)
-                .body("source", org.hamcrest.Matchers.contains("pms", "hub"));
+                .body("source", org.hamcrest.Matchers.contains("pms", "hub"))
+                // who: the PMS kind for its change, the person's name for the edit; what: the new values
+                .body("actor", org.hamcrest.Matchers.contains("generic", "olivia"))
+                .body("[0].values.title", equalTo("Leaking faucet"))
+                .body("[1].values", equalTo(Map.of("notes", "keys at the front desk")));
         // paged: after the first entry, one at a time; a page larger than 1000 is refused
         given().auth()
                 .oauth2(TestTokens.of("olivia", "acme", "viewer"))
