@@ -78,10 +78,16 @@ public final class RunningSystem {
                                 "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "test",
                                 "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1",
                                 // the system tests name their connections
-                                "CONNECTOR_CONNECTIONS_ALLOW_PROPOSED_IDS", "true")));
+                                "CONNECTOR_CONNECTIONS_ALLOW_PROPOSED_IDS", "true",
+                                // counts for the console every 2 s, so its tests need not wait 15 s
+                                "CONNECTOR_WEBHOOKS_REJECTIONS_FLUSH_INTERVAL", "2s")));
         sync = ServiceProcess.start(
                 "sync-service",
-                backendEnv("sync_test", Map.of("MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e")));
+                backendEnv(
+                        "sync_test",
+                        Map.of(
+                                "MP_MESSAGING_INCOMING_CHANGE_EVENTS_GROUP_ID", "sync-service-e2e",
+                                "SYNC_FRESHNESS_FLUSH_INTERVAL", "2s")));
         queue = ServiceProcess.start(
                 "queue-service",
                 backendEnv("queue_test", Map.of("MP_MESSAGING_INCOMING_DOMAIN_EVENTS_GROUP_ID", "queue-service-e2e")));

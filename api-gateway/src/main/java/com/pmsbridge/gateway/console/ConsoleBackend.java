@@ -27,11 +27,14 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ConsoleBackend {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    // HTTP/1.1 like the proxy: the JDK's default (HTTP/2) asks plain-text services to upgrade first
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     private final RouteTable routes;
 
-    ConsoleBackend(RouteTable routes) {
+    public ConsoleBackend(RouteTable routes) {
         this.routes = routes;
     }
 
@@ -141,7 +144,9 @@ public class ConsoleBackend {
             emitter.onTermination(() -> call.cancel(true));
             call.whenComplete((answer, failure) -> {
                 if (failure != null) {
-                    emitter.fail(failure);
+                    if (!emitter.isCancelled()) {
+                        emitter.fail(failure);
+                    }
                 } else if (answer.statusCode() != 200) {
                     answer.body().close();
                     emitter.fail(new IllegalStateException(path + " answered " + answer.statusCode()));
@@ -161,7 +166,9 @@ public class ConsoleBackend {
                     .forEach(emitter::emit);
             emitter.complete();
         } catch (RuntimeException e) {
-            emitter.fail(e);
+            if (!emitter.isCancelled()) { // a reader who left closed the stream: nothing failed
+                emitter.fail(e);
+            }
         }
     }
 

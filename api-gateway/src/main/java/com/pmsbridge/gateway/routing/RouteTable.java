@@ -12,7 +12,7 @@ import java.util.Optional;
 public class RouteTable {
     private final List<GatewayConfig.Route> routes;
 
-    RouteTable(GatewayConfig config) {
+    public RouteTable(GatewayConfig config) {
         this.routes = config.routes().values().stream()
                 .sorted(Comparator.comparingInt(
                                 (GatewayConfig.Route r) -> r.pathPrefix().length())

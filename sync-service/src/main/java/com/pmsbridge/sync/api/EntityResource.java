@@ -92,7 +92,7 @@ public class EntityResource {
                     new FieldView(
                             value,
                             version == null ? null : version.source(),
-                            ownership.owner(state.entityType, name).name(),
+                            ownership.owner(state, name).name(),
                             version == null ? null : version.version(),
                             version != null && version.pending()));
         });

@@ -3,7 +3,6 @@ package com.pmsbridge.sync.hubedit;
 import com.pmsbridge.contract.EntityKey;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
-import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.sync.conflict.HybridLogicalClock;
 import com.pmsbridge.sync.outbox.Outbox;
 import com.pmsbridge.sync.outbox.OutboxRelay;
@@ -11,6 +10,7 @@ import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.writeback.SharedFieldWriteback;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +55,18 @@ public class HubEdits {
                 throw new NotFoundException("no entity '" + entityKey + "'");
             }
             for (String field : fields.keySet()) {
-                if (ownership.owner(state.entityType, field) == Owner.PMS) {
+                Owner owner = ownership.owner(state, field);
+                if (owner == Owner.PMS) {
                     throw new ClientErrorException(
                             "field '" + field + "' of a " + state.entityType
                                     + " is owned by the PMS; change it in the PMS",
+                            409);
+                }
+                if (owner == Owner.SHARED && !SharedFieldWriteback.writable(state.entityType, field)) {
+                    // it would stay pending for good: nothing could write it back (an older policy may share it)
+                    throw new ClientErrorException(
+                            "field '" + field + "' of a " + state.entityType
+                                    + " is shared, but PMS Bridge cannot write it back to the PMS; change it in the PMS",
                             409);
                 }
             }
@@ -101,30 +109,20 @@ public class HubEdits {
     private void writeBack(EntityState state, ChangeEvent edit, String actor) {
         Map<String, Object> shared = new LinkedHashMap<>();
         edit.data().forEach((field, value) -> {
-            if (ownership.owner(state.entityType, field) == Owner.SHARED) {
+            if (ownership.owner(state, field) == Owner.SHARED) {
                 shared.put(field, value);
             }
         });
-        WritebackCommand.Type type = switch (state.entityType) {
-            case "workorder" -> shared.containsKey("status") ? WritebackCommand.Type.UPDATE_WORK_ORDER_STATUS : null;
-            case "resident" ->
-                shared.containsKey("email") || shared.containsKey("phone")
-                        ? WritebackCommand.Type.UPDATE_RESIDENT_CONTACT
-                        : null;
-            default -> null;
-        };
-        if (type != null) {
-            outbox.addCommand(new WritebackCommand(
-                    WritebackCommand.SCHEMA_VERSION,
-                    edit.eventId(),
-                    type,
-                    state.org,
-                    state.connectionId,
-                    state.entityKey,
-                    state.externalId,
-                    shared,
-                    actor,
-                    edit.receivedAt()));
-        }
+        SharedFieldWriteback.command(
+                        state.org,
+                        state.connectionId,
+                        state.entityType,
+                        state.entityKey,
+                        state.externalId,
+                        shared,
+                        edit.eventId(),
+                        actor,
+                        edit.receivedAt())
+                .ifPresent(outbox::addCommand);
     }
 }

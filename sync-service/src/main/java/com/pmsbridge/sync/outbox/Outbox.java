@@ -54,14 +54,18 @@ public class Outbox {
     }
 
     public void addCommand(com.pmsbridge.contract.event.WritebackCommand command) {
-        insert(List.of(new Row(
+        insert(List.of(commandRow(command)));
+    }
+
+    public static Row commandRow(com.pmsbridge.contract.event.WritebackCommand command) {
+        return new Row(
                 command.commandId(),
                 Topics.WRITEBACK_COMMANDS,
                 command.entityKey(),
                 command.type().cloudEventType(),
                 command.entityKey(),
                 command.org(),
-                json(command))));
+                json(command));
     }
 
     public static Row lifecycleRow(LifecycleEvent event) {

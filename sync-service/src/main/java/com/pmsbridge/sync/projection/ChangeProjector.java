@@ -6,14 +6,13 @@ import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.conflict.ConflictRecorder;
-import com.pmsbridge.sync.conflict.ConflictRule;
 import com.pmsbridge.sync.conflict.HybridLogicalClock;
 import com.pmsbridge.sync.eventstore.EventStore;
 import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
 import com.pmsbridge.sync.lifecycle.MoveIns;
 import com.pmsbridge.sync.outbox.Outbox;
-import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
+import com.pmsbridge.sync.writeback.SharedFieldWriteback;
 import org.hibernate.Session;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,10 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-
-import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
+import java.util.UUID;
 
 /**
  * Applies change events to the entities' state, in one transaction with the event store rows and the outbox rows
@@ -44,8 +42,8 @@ import static com.pmsbridge.sync.conflict.SourceVersions.isOlder;
  */
 @ApplicationScoped
 public class ChangeProjector {
-    public static final String SOURCE_PMS = "pms";
-    public static final String SOURCE_HUB = "hub";
+    public static final String SOURCE_PMS = Evolve.SOURCE_PMS;
+    public static final String SOURCE_HUB = Evolve.SOURCE_HUB;
     /** A delete of a record the PMS no longer lists, found by reconciling a Sync. */
     public static final String SOURCE_RECONCILIATION = "reconcile";
 
@@ -174,6 +172,7 @@ public class ChangeProjector {
         Set<String> changedStates = new LinkedHashSet<>();
         List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
         List<LifecycleEvent> lifecycle = new ArrayList<>();
+        List<Outbox.Row> commands = new ArrayList<>();
         for (Incoming change : changes) {
             ChangeEvent event = change.event();
             if (!seen.add(event.eventId())) {
@@ -198,12 +197,10 @@ public class ChangeProjector {
             EntityState state = states.computeIfAbsent(change.key(), key -> newState(key, event));
             boolean existedBefore = state.lastSeq > 0 && !state.deleted;
             Map<String, Object> before = new HashMap<>(state.data); // read by field only
-            List<String> changed = new ArrayList<>();
-            boolean stale = event.op() == Op.DELETE
-                    ? applyDelete(state, event, changed)
-                    : SOURCE_HUB.equals(source)
-                            ? applyHubEdit(state, event, changed)
-                            : applyUpsert(state, event, changed);
+            Evolve.Outcome outcome = Evolve.apply(state, event, source, ownership.of(state.org, state.connectionId));
+            recordSideEffects(state, event, outcome, commands);
+            List<String> changed = outcome.changed();
+            boolean stale = outcome.stale();
             state.lastSeq++;
             touched.put(state.entityKey, state);
             stored.add(new EventStore.StoredEvent(event, change.payload(), state.lastSeq, source, changed, !stale));
@@ -221,6 +218,7 @@ public class ChangeProjector {
         Map<String, String> dataJson = new HashMap<>(touched.size() * 2);
         touched.values().forEach(state -> dataJson.put(state.entityKey, StateTable.json(state.data)));
         changedStates.forEach(key -> rows.add(Outbox.stateRow(touched.get(key), dataJson.get(key))));
+        rows.addAll(commands);
         session.doWork(connection -> {
             for (LifecycleEvent derived : announcedOnce(connection, lifecycle)) {
                 rows.add(Outbox.lifecycleRow(derived));
@@ -299,88 +297,37 @@ public class ChangeProjector {
         return state;
     }
 
-    /** Returns true when the delete is older than the record and so has no effect on its existence. */
-    private static boolean applyDelete(EntityState state, ChangeEvent event, List<String> changed) {
-        return RecordMerger.delete(state, event, changed);
-    }
-
-    /** A hub edit: hub-owned fields are set; shared fields too, pending until the PMS confirms the write-back. */
-    private boolean applyHubEdit(EntityState state, ChangeEvent event, List<String> changed) {
-        for (Map.Entry<String, Object> field : event.data().entrySet()) {
-            boolean shared = ownership.owner(state.entityType, field.getKey()) == Owner.SHARED;
-            if (!Objects.equals(state.data.get(field.getKey()), field.getValue())) {
-                changed.add(field.getKey());
-                state.data.put(field.getKey(), field.getValue());
-            }
-            state.fieldVersions.put(
-                    field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_HUB, shared));
+    /** Records the conflicts the step met, and queues the hub values that won them for writing back. */
+    private void recordSideEffects(
+            EntityState state, ChangeEvent event, Evolve.Outcome outcome, List<Outbox.Row> commands) {
+        for (Evolve.SharedConflict conflict : outcome.conflicts()) {
+            conflicts.record(
+                    state,
+                    conflict.field(),
+                    conflict.hubValue(),
+                    conflict.hubVersion(),
+                    conflict.pmsValue(),
+                    conflict.pmsVersion(),
+                    conflict.rule().wireName(),
+                    conflict.pmsWon() ? SOURCE_PMS : SOURCE_HUB,
+                    "both sides changed a shared field",
+                    event.eventId());
         }
-        return false;
-    }
-
-    /**
-     * A PMS change for a shared field the hub has changed and the PMS not yet confirmed: the same value is the echo of
-     * our write-back (confirmed); another value is a conflict, resolved by the field's rule, the loser recorded.
-     * Returns true when the field was handled here.
-     */
-    private boolean resolveShared(
-            EntityState state, ChangeEvent event, String field, Object pmsValue, List<String> changed) {
-        EntityState.FieldVersion current = state.fieldVersions.get(field);
-        if (current == null
-                || !SOURCE_HUB.equals(current.source())
-                || !current.pending()
-                || ownership.owner(state.entityType, field) != Owner.SHARED) {
-            return false;
+        if (!outcome.writeBack().isEmpty()) {
+            SharedFieldWriteback.command(
+                            state.org,
+                            state.connectionId,
+                            state.entityType,
+                            state.entityKey,
+                            state.externalId,
+                            outcome.writeBack(),
+                            UUID.nameUUIDFromBytes(("writeback|" + event.eventId()).getBytes(StandardCharsets.UTF_8))
+                                    .toString(),
+                            "conflict rule "
+                                    + outcome.conflicts().getFirst().rule().wireName(),
+                            event.receivedAt())
+                    .map(Outbox::commandRow)
+                    .ifPresent(commands::add);
         }
-        Object hubValue = state.data.get(field);
-        if (Objects.equals(hubValue, pmsValue)) {
-            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, false));
-            return true;
-        }
-        ConflictRule rule = ownership.rule(state.entityType, field);
-        boolean pmsWins = switch (rule) {
-            case PMS_WINS -> true;
-            case HUB_WINS -> false;
-            case LATEST_WINS -> !isOlder(event.sourceVersion(), current.version());
-        };
-        conflicts.record(
-                state,
-                field,
-                hubValue,
-                current.version(),
-                pmsValue,
-                event.sourceVersion(),
-                rule.wireName(),
-                pmsWins ? SOURCE_PMS : SOURCE_HUB,
-                "both sides changed a shared field",
-                event.eventId());
-        if (pmsWins) {
-            changed.add(field);
-            state.data.put(field, pmsValue);
-            state.fieldVersions.put(field, new EntityState.FieldVersion(event.sourceVersion(), SOURCE_PMS, false));
-        } else {
-            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, false));
-        }
-        return true;
-    }
-
-    /** Returns true when every field of the change is older than what the state holds. */
-    private boolean applyUpsert(EntityState state, ChangeEvent event, List<String> changed) {
-        return RecordMerger.upsert(
-                state,
-                event,
-                SOURCE_PMS,
-                new RecordMerger.FieldGuard() {
-                    @Override
-                    public boolean ignored(String field) {
-                        return ownership.owner(state.entityType, field) == Owner.HUB; // the PMS does not set hub fields
-                    }
-
-                    @Override
-                    public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
-                        return resolveShared(state, event, field, value, fieldsChanged);
-                    }
-                },
-                changed);
     }
 }

@@ -2,12 +2,9 @@ package com.pmsbridge.sync.rebuild;
 
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
-import com.pmsbridge.contract.event.Op;
-import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
-import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
-import com.pmsbridge.sync.projection.RecordMerger;
+import com.pmsbridge.sync.projection.Evolve;
 import com.pmsbridge.sync.projection.StateCache;
 import com.pmsbridge.sync.projection.StateTable;
 import io.micrometer.core.instrument.Counter;
@@ -233,33 +230,8 @@ public class Rebuild {
             state.entityType = event.entityType().wireName();
             state.externalId = event.externalId();
         }
-        List<String> changed = new ArrayList<>();
-        if (event.op() == Op.DELETE) {
-            RecordMerger.delete(state, event, changed);
-        } else if (ChangeProjector.SOURCE_HUB.equals(source)) {
-            event.data().forEach((field, value) -> {
-                state.data.put(field, value);
-                state.fieldVersions.put(
-                        field, new EntityState.FieldVersion(event.sourceVersion(), ChangeProjector.SOURCE_HUB));
-            });
-        } else {
-            RecordMerger.upsert(
-                    state,
-                    event,
-                    ChangeProjector.SOURCE_PMS,
-                    new RecordMerger.FieldGuard() {
-                        @Override
-                        public boolean ignored(String field) {
-                            return ownership.owner(state.entityType, field) == Owner.HUB;
-                        }
-
-                        @Override
-                        public boolean resolvedElsewhere(String field, Object value, List<String> fieldsChanged) {
-                            return false;
-                        }
-                    },
-                    changed);
-        }
+        // the live projection's own step; the conflicts and write-backs it met were recorded and sent back then
+        Evolve.apply(state, event, source, ownership.of(state.org, state.connectionId));
         state.lastSeq++;
     }
 

@@ -37,10 +37,10 @@ public final class DriftComparator {
         FIELD_DIFFERENCE
     }
 
-    private final BiFunction<String, String, Owner> owner;
+    private final BiFunction<EntityState, String, Owner> owner;
 
-    /** @param owner the owner of a field: (entity type, field) → owner */
-    public DriftComparator(BiFunction<String, String, Owner> owner) {
+    /** @param owner the owner of a field: (entity, field) → owner */
+    public DriftComparator(BiFunction<EntityState, String, Owner> owner) {
         this.owner = owner;
     }
 
@@ -79,7 +79,7 @@ public final class DriftComparator {
         List<String> fields = new ArrayList<>();
         for (Map.Entry<String, Object> field : new TreeMap<>(record.data()).entrySet()) {
             String name = field.getKey();
-            if (owner.apply(state.entityType, name) == Owner.HUB) {
+            if (owner.apply(state, name) == Owner.HUB) {
                 continue;
             }
             EntityState.FieldVersion version = state.fieldVersions.get(name);

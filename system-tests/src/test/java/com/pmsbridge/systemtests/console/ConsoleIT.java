@@ -265,8 +265,39 @@ class ConsoleIT {
         page.navigate(RunningSystem.gateway() + "/console/entities/" + key);
         assertThat(page.locator("table.changes tr", new Page.LocatorOptions().setHasText("status")))
                 .containsText("IN_PROGRESS");
-        assertThat(page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText("hub")))
-                .containsText("status");
+        // the history names her and the value she set
+        assertThat(page.locator("table.log tbody tr", new Page.LocatorOptions().setHasText("status: IN_PROGRESS"))
+                        .first())
+                .containsText(name);
+    }
+
+    @Test
+    void givenARefusedAndAnAppliedWebhook_whenOliviaOpensConnections_thenTheConnectionShowsRejectionsAndFreshness() {
+        String unit = tag();
+        String timestamp = TestWebhooks.nowSeconds();
+        given().baseUri(RunningSystem.gateway())
+                .contentType("application/json")
+                .header("X-PMS-Timestamp", timestamp)
+                .header("X-PMS-Signature", TestWebhooks.genericSignature("not-the-secret", timestamp, "{}"))
+                .body("{}")
+                .post("/webhooks/demo-generic")
+                .then()
+                .statusCode(401);
+        sendEntity("unit", "{\"id\":\"%s\",\"propertyId\":\"P-100\",\"number\":\"%s\"}".formatted(unit, unit));
+
+        Page page = as("olivia");
+        Locator rejected = page.getByTestId("rejected-demo-generic");
+        Locator freshness = page.getByTestId("freshness-demo-generic");
+        // both are counted in memory and added up in the database every 2 s here (15 s and 30 s by default)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    page.navigate(RunningSystem.gateway() + "/console/connections");
+                    return rejected.innerText().contains("signature invalid")
+                            && freshness.innerText().contains("changes in the last hour");
+                });
+        assertThat(freshness).containsText("p50");
     }
 
     @Test
@@ -376,10 +407,15 @@ class ConsoleIT {
         sendLease(tag + "-live", "FUTURE");
         page.locator("tbody#rows tr[data-item]").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
 
-        // a figure for the closing note, not an assertion: the page polls its rows every 5 s
+        // a figure for the closing note, not an assertion: the page follows the queue's change stream
         System.out.printf(
                 "console: webhook 202 -> item on an open page in %d ms%n", (System.nanoTime() - accepted) / 1_000_000);
         assertThat(page.locator("tbody#rows")).containsText(tag + "-live");
+        // the stream the page follows answers through the gateway with the browser's session
+        Object first = page.evaluate("() => new Promise(done => { const s = new EventSource('/console/queue/changes');"
+                + " s.onmessage = m => { s.close(); done(m.data); };"
+                + " setTimeout(() => { s.close(); done('no event in 15 s'); }, 15000); })");
+        assertThat(String.valueOf(first)).contains("heartbeat");
     }
 
     // ---------------------------------------------------------------------------------------------------------
