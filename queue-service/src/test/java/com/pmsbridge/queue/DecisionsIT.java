@@ -74,7 +74,13 @@ class DecisionsIT {
     void givenPendingItem_whenAppliedFromEightThreadsAtOnce_thenOneEffectAndOneLogEntry() throws Exception {
         // given
         String org = "org-" + UUID.randomUUID();
-        String itemId = pendingItem(org, LifecycleType.MOVE_IN, "P-1", "U-1", Map.of(), Map.of("status", "CURRENT"));
+        String itemId = pendingItem(
+                org,
+                LifecycleType.MOVE_IN,
+                "P-1",
+                "U-1",
+                Map.of(),
+                Map.of("status", "CURRENT", "residentIds", List.of("R-1")));
         String operator = TestTokens.of("olivia", org, "operator");
 
         // when
@@ -101,6 +107,7 @@ class DecisionsIT {
                 .readValue(actions.withKey(itemId).getFirst().value(), QueueAction.class);
         assertThat(action.action()).isEqualTo(QueueAction.Action.ACCESS_GRANTED);
         assertThat(action.unitId()).isEqualTo("U-1");
+        assertThat(action.data()).containsEntry("residentIds", List.of("R-1"));
         assertThat(action.appliedBy()).isEqualTo("olivia");
         item(org, itemId).then().body("status", equalTo("APPLIED"));
         assertThat(log(org).getList("findAll { it.itemId == '" + itemId + "' && it.action == 'APPLY' }"))
@@ -219,8 +226,12 @@ class DecisionsIT {
     void givenPendingMoveOut_whenLeaseArchivedArrives_thenMoveOutIsASuggestedSkip() {
         String org = "org-" + UUID.randomUUID();
         String entityKey = "lease:conn-q:" + UUID.randomUUID();
-        String moveOut =
-                pendingItemFor(org, entityKey, LifecycleType.MOVE_OUT, Map.of(), Map.of("moveOutDate", "2026-12-31"));
+        String moveOut = pendingItemFor(
+                org,
+                entityKey,
+                LifecycleType.MOVE_OUT,
+                Map.of(),
+                Map.of("moveOutDate", "2026-12-31", "residentIds", List.of("R-1")));
 
         pendingItemFor(org, entityKey, LifecycleType.LEASE_ARCHIVED, Map.of("status", "PAST"), Map.of("status", (Object)
                 "PAST"));
@@ -290,6 +301,20 @@ class DecisionsIT {
                 .statusCode(200)
                 .body("status", equalTo("FAILED"))
                 .body("attempts", equalTo(2));
+    }
+
+    @Test
+    void givenMoveInWithoutResidents_whenApplied_thenFailedNamingThem() {
+        String org = "org-" + UUID.randomUUID();
+        String itemId = pendingItem(org, LifecycleType.MOVE_IN, "P-1", "U-1", Map.of(), Map.of("status", "CURRENT"));
+
+        given().auth()
+                .oauth2(TestTokens.of("olivia", org, "operator"))
+                .post("/api/v1/queue/items/" + itemId + "/apply")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("reason", containsString("residents"));
     }
 
     @Test
@@ -375,7 +400,8 @@ class DecisionsIT {
     }
 
     private String pendingItemOrApplied(String org, LifecycleType type, String propertyId, String unitId) {
-        return pendingItem(org, type, propertyId, unitId, Map.of(), Map.of("status", "CURRENT"));
+        return pendingItem(
+                org, type, propertyId, unitId, Map.of(), Map.of("status", "CURRENT", "residentIds", List.of("R-1")));
     }
 
     private String pendingItemFor(

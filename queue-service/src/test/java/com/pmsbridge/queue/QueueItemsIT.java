@@ -74,6 +74,35 @@ class QueueItemsIT {
     }
 
     @Test
+    void givenALeaseFoundBySync_whenConsumed_thenItsItemSaysSo() {
+        String entityKey = "lease:conn-q:" + UUID.randomUUID();
+        LifecycleEvent reported = leaseCreated(entityKey, "acme");
+        publish(new LifecycleEvent(
+                reported.schemaVersion(),
+                reported.eventId(),
+                reported.type(),
+                reported.org(),
+                reported.connectionId(),
+                reported.entityType(),
+                reported.entityKey(),
+                reported.propertyId(),
+                reported.unitId(),
+                reported.changedFields(),
+                reported.before(),
+                reported.after(),
+                reported.causedBy(),
+                reported.occurredAt(),
+                true));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                        .get(ITEMS)
+                        .then()
+                        .body("find { it.entityKey == '" + entityKey + "' }.foundBySync", equalTo(true)));
+    }
+
+    @Test
     void givenSameLifecycleEventTwice_whenConsumed_thenOneItem() {
         // given
         String entityKey = "lease:conn-q:" + UUID.randomUUID();

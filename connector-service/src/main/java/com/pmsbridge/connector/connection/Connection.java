@@ -48,6 +48,11 @@ public class Connection extends PanacheEntityBase {
     @Column(name = "field_mapping")
     public java.util.Map<String, java.util.Map<String, String>> fieldMapping = new java.util.HashMap<>();
 
+    /** Currency and charge account of this PMS account ({@link ConnectionSettings}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "settings")
+    public java.util.Map<String, String> settings = new java.util.HashMap<>();
+
     @Column(name = "last_success_at")
     public Instant lastSuccessAt;
 

@@ -16,4 +16,5 @@ public record ConnectionRequest(
         String webhookIssuerUrl,
         ConnectionMode mode,
         Integer pollIntervalSeconds,
-        Map<String, Map<String, String>> fieldMapping) {}
+        Map<String, Map<String, String>> fieldMapping,
+        Map<String, String> settings) {}

@@ -237,6 +237,7 @@ public class ConnectionResource {
         if (request.pollIntervalSeconds() != null && request.pollIntervalSeconds() < 10) {
             throw new BadRequestException("field 'pollIntervalSeconds' must be at least 10");
         }
+        ConnectionSettings.check(request.settings());
         connection.pmsType = request.pmsType();
         connection.displayName = request.displayName() == null ? connection.id : request.displayName();
         connection.apiBaseUrl = request.apiBaseUrl();
@@ -245,6 +246,7 @@ public class ConnectionResource {
         connection.pollIntervalSeconds = request.pollIntervalSeconds() == null ? 300 : request.pollIntervalSeconds();
         connection.fieldMapping =
                 request.fieldMapping() == null ? new HashMap<>() : new HashMap<>(request.fieldMapping());
+        connection.settings = request.settings() == null ? new HashMap<>() : new HashMap<>(request.settings());
     }
 
     static ConnectionView view(Connection c) {
@@ -271,6 +273,7 @@ public class ConnectionResource {
                 c.lastError,
                 lastSync,
                 c.fieldMapping,
+                c.settings,
                 WebhookRejections.lastDay(Connection.getEntityManager(), c.id));
     }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param after          values after (the full state for a creation)
  * @param causedBy       ids of the change events that caused this transition
  * @param occurredAt     when the causing change happened in the PMS
+ * @param foundBySync    the transition was found by a connector Sync (a record that appeared without a webhook or
+ *                       poll telling of it), not reported as it happened; absent (false) in records before it existed
  */
 public record LifecycleEvent(
         int schemaVersion,
@@ -38,7 +40,42 @@ public record LifecycleEvent(
         Map<String, Object> before,
         Map<String, Object> after,
         List<String> causedBy,
-        Instant occurredAt) {
+        Instant occurredAt,
+        boolean foundBySync) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A transition reported as it happened (not found by a Sync). */
+    public LifecycleEvent(
+            int schemaVersion,
+            String eventId,
+            LifecycleType type,
+            String org,
+            String connectionId,
+            EntityType entityType,
+            String entityKey,
+            String propertyId,
+            String unitId,
+            List<String> changedFields,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            List<String> causedBy,
+            Instant occurredAt) {
+        this(
+                schemaVersion,
+                eventId,
+                type,
+                org,
+                connectionId,
+                entityType,
+                entityKey,
+                propertyId,
+                unitId,
+                changedFields,
+                before,
+                after,
+                causedBy,
+                occurredAt,
+                false);
+    }
 }

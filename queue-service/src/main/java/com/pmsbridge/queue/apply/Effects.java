@@ -14,8 +14,8 @@ final class Effects {
     @SuppressWarnings("unchecked")
     static QueueAction of(QueueItem item, String actor, boolean automated) {
         QueueAction.Action action = switch (item.type) {
-            case MOVE_IN -> requireUnit(item, QueueAction.Action.ACCESS_GRANTED, "move-in");
-            case MOVE_OUT -> requireUnit(item, QueueAction.Action.ACCESS_REVOKED, "move-out");
+            case MOVE_IN -> requireWhoAndWhere(item, QueueAction.Action.ACCESS_GRANTED, "move-in");
+            case MOVE_OUT -> requireWhoAndWhere(item, QueueAction.Action.ACCESS_REVOKED, "move-out");
             case RESIDENT_INVITATION -> QueueAction.Action.INVITATION_REQUESTED;
             case RESIDENT_CREATION, RESIDENT_MODIFICATION -> QueueAction.Action.RESIDENT_UPSERTED;
             case RESIDENT_DELETION -> QueueAction.Action.RESIDENT_REMOVED;
@@ -44,9 +44,15 @@ final class Effects {
                 Instant.now());
     }
 
-    private static QueueAction.Action requireUnit(QueueItem item, QueueAction.Action action, String what) {
+    /** An access grant or revoke names the unit and the residents: a lock cannot open a door to nobody. */
+    private static QueueAction.Action requireWhoAndWhere(QueueItem item, QueueAction.Action action, String what) {
         if (item.unitId == null || item.unitId.isBlank()) {
             throw new EffectFailedException(what + " needs the unit the lease is for, and the PMS sent none");
+        }
+        Object after = item.changes == null ? null : item.changes.get("after");
+        Object residents = after instanceof Map<?, ?> values ? values.get("residentIds") : null;
+        if (!(residents instanceof java.util.Collection<?> ids) || ids.isEmpty()) {
+            throw new EffectFailedException(what + " needs the lease's residents, and the PMS sent none");
         }
         return action;
     }

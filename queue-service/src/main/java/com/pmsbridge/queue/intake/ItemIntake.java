@@ -83,6 +83,7 @@ public class ItemIntake {
         changes.put("after", event.after());
         item.changes = changes;
         item.sourceEventId = event.eventId();
+        item.foundBySync = event.foundBySync();
         item.createdAt = Instant.now();
         item.updatedAt = item.createdAt;
         return item;

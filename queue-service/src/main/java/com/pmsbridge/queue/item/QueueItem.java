@@ -59,6 +59,10 @@ public class QueueItem extends PanacheEntityBase {
     @Column(name = "suggested_skip")
     public boolean suggestedSkip;
 
+    /** Found by a connector Sync (the record appeared without a webhook or poll telling of it). */
+    @Column(name = "found_by_sync")
+    public boolean foundBySync;
+
     public String suggestion;
 
     @Column(name = "decided_by")

@@ -18,21 +18,30 @@ import java.util.UUID;
 
 /**
  * Derives lifecycle transitions from an applied change. A snapshot (op r) of an entity we did not know yet only sets
- * state: facts already true before the first sync are not news. Event ids derive from the causing event, so
- * reprocessing gives the same ids.
+ * state while its connection has had no completed Sync: facts already true before the first sync are not news; after
+ * that, what a Sync finds is, marked as found by the Sync. Event ids derive from the causing event, so reprocessing
+ * gives the same ids.
  */
 @ApplicationScoped
 public class LifecycleDeriver {
     static final String STATUS = "status";
     static final String MOVE_OUT_DATE = "moveOutDate";
+    /** Carried by move-in, move-out and archiving, whether changed or not: access tools need to know who. */
+    static final String RESIDENT_IDS = "residentIds";
 
+    /**
+     * @param connectionSynced whether the change's connection has completed a Sync before (asked only for a
+     *                         snapshot of an entity not seen before)
+     */
     public List<LifecycleEvent> derive(
             ChangeEvent event,
             boolean existedBefore,
             Map<String, Object> before,
             EntityState after,
-            List<String> changed) {
-        if (changed.isEmpty() || (event.op() == Op.SNAPSHOT && !existedBefore)) {
+            List<String> changed,
+            java.util.function.BooleanSupplier connectionSynced) {
+        boolean snapshot = event.op() == Op.SNAPSHOT;
+        if (changed.isEmpty() || (snapshot && !existedBefore && !connectionSynced.getAsBoolean())) {
             return List.of();
         }
         List<LifecycleType> types = switch (event.entityType()) {
@@ -49,28 +58,42 @@ public class LifecycleDeriver {
         };
         List<LifecycleEvent> events = new ArrayList<>();
         for (LifecycleType type : types) {
-            events.add(toEvent(type, event, existedBefore, before, after, changed));
+            events.add(toEvent(type, event, existedBefore, before, after, changed, snapshot));
         }
         return events;
     }
 
+    /**
+     * A new lease is created (and moved in when current); a known one moves in, moves out or ends (archiving), each
+     * item carrying the lease's change; only a change that is none of these is a modification.
+     */
     private static List<LifecycleType> lease(
             boolean existedBefore, Map<String, Object> before, EntityState after, List<String> changed) {
-        List<LifecycleType> types = new ArrayList<>();
         if (after.deleted) {
             return existedBefore ? List.of(LifecycleType.LEASE_ARCHIVED) : List.of();
         }
-        types.add(existedBefore ? LifecycleType.LEASE_MODIFIED : LifecycleType.LEASE_CREATED);
         Object status = after.data.get(STATUS);
-        if (changed.contains(STATUS) && "CURRENT".equals(status)) {
-            types.add(LifecycleType.MOVE_IN);
-        }
-        boolean endedNow = changed.contains(STATUS) && "PAST".equals(status);
+        boolean statusChanged = changed.contains(STATUS);
+        boolean ended = existedBefore && statusChanged && ("PAST".equals(status) || "CANCELLED".equals(status));
         boolean moveOutSet = changed.contains(MOVE_OUT_DATE)
                 && after.data.get(MOVE_OUT_DATE) != null
                 && before.get(MOVE_OUT_DATE) == null;
-        if (endedNow || moveOutSet) {
+        List<LifecycleType> types = new ArrayList<>();
+        if (!existedBefore) {
+            types.add(LifecycleType.LEASE_CREATED);
+        }
+        if (statusChanged && "CURRENT".equals(status)) {
+            types.add(LifecycleType.MOVE_IN);
+        }
+        // a lease that ends without a move-out date was never announced as moving out
+        if (moveOutSet || (ended && "PAST".equals(status) && before.get(MOVE_OUT_DATE) == null)) {
             types.add(LifecycleType.MOVE_OUT);
+        }
+        if (ended) {
+            types.add(LifecycleType.LEASE_ARCHIVED);
+        }
+        if (types.isEmpty()) {
+            types.add(LifecycleType.LEASE_MODIFIED);
         }
         return types;
     }
@@ -103,7 +126,8 @@ public class LifecycleDeriver {
             boolean existedBefore,
             Map<String, Object> before,
             EntityState after,
-            List<String> changed) {
+            List<String> changed,
+            boolean foundBySync) {
         Map<String, Object> beforeValues = new LinkedHashMap<>();
         Map<String, Object> afterValues = new LinkedHashMap<>();
         if (existedBefore) {
@@ -113,6 +137,13 @@ public class LifecycleDeriver {
             }
         } else {
             afterValues.putAll(after.data);
+        }
+        boolean access =
+                type == LifecycleType.MOVE_IN || type == LifecycleType.MOVE_OUT || type == LifecycleType.LEASE_ARCHIVED;
+        Object residents =
+                after.data.containsKey(RESIDENT_IDS) ? after.data.get(RESIDENT_IDS) : before.get(RESIDENT_IDS);
+        if (access && residents != null) {
+            afterValues.putIfAbsent(RESIDENT_IDS, residents);
         }
         String id = UUID.nameUUIDFromBytes((cause.eventId() + "|" + type).getBytes(StandardCharsets.UTF_8))
                 .toString();
@@ -130,7 +161,40 @@ public class LifecycleDeriver {
                 beforeValues,
                 afterValues,
                 List.of(cause.eventId()),
-                cause.occurredAt());
+                cause.occurredAt(),
+                foundBySync);
+    }
+
+    /** The same change as a lease modification, for a milestone that was announced already. */
+    public static LifecycleEvent asModification(LifecycleEvent event) {
+        String id = UUID.nameUUIDFromBytes((event.causedBy().getFirst() + "|" + LifecycleType.LEASE_MODIFIED)
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new LifecycleEvent(
+                event.schemaVersion(),
+                id,
+                LifecycleType.LEASE_MODIFIED,
+                event.org(),
+                event.connectionId(),
+                event.entityType(),
+                event.entityKey(),
+                event.propertyId(),
+                event.unitId(),
+                event.changedFields(),
+                event.before(),
+                event.after(),
+                event.causedBy(),
+                event.occurredAt(),
+                event.foundBySync());
+    }
+
+    /** A JSON list of texts as stored in a state's data (resident ids), or an empty list. */
+    static List<Object> list(String json) {
+        try {
+            return List.of(com.pmsbridge.contract.ContractJson.mapper().readValue(json, Object[].class));
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private static String text(Object value) {

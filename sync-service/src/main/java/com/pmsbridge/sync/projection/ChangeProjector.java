@@ -3,15 +3,15 @@ package com.pmsbridge.sync.projection;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.ChangeLimits;
 import com.pmsbridge.contract.event.LifecycleEvent;
-import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.conflict.ConflictRecorder;
 import com.pmsbridge.sync.conflict.HybridLogicalClock;
 import com.pmsbridge.sync.eventstore.EventStore;
+import com.pmsbridge.sync.lifecycle.LeaseMilestones;
 import com.pmsbridge.sync.lifecycle.LifecycleDeriver;
-import com.pmsbridge.sync.lifecycle.MoveIns;
 import com.pmsbridge.sync.outbox.Outbox;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
+import com.pmsbridge.sync.reconciliation.FirstSyncs;
 import com.pmsbridge.sync.writeback.SharedFieldWriteback;
 import org.hibernate.Session;
 
@@ -56,6 +56,7 @@ public class ChangeProjector {
     private final ProjectionMetrics projectionMetrics;
     private final StateCache cache;
     private final TransactionSynchronizationRegistry transactions;
+    private final FirstSyncs firstSyncs;
     private final StateTable stateTable = StateTable.live();
 
     ChangeProjector(
@@ -67,7 +68,9 @@ public class ChangeProjector {
             HybridLogicalClock clock,
             ProjectionMetrics projectionMetrics,
             StateCache cache,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions,
+            FirstSyncs firstSyncs) {
+        this.firstSyncs = firstSyncs;
         this.em = em;
         this.cache = cache;
         this.transactions = transactions;
@@ -208,7 +211,8 @@ public class ChangeProjector {
                     stale ? ProjectionResult.Outcome.STALE : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
             if (!stale && !changed.isEmpty()) {
                 changedStates.add(state.entityKey);
-                lifecycle.addAll(deriver.derive(event, existedBefore, before, state, changed));
+                lifecycle.addAll(deriver.derive(
+                        event, existedBefore, before, state, changed, () -> firstSyncs.readAfterFirstSync(event)));
             }
             results.add(result);
         }
@@ -273,18 +277,38 @@ public class ChangeProjector {
         });
     }
 
-    /** Drops MOVE_IN for leases whose move-in was announced already (by an earlier change or its date). */
+    /** Drops a move-in or an end of a lease announced already (by an earlier change or its date). */
     private static List<LifecycleEvent> announcedOnce(Connection connection, List<LifecycleEvent> lifecycle)
             throws SQLException {
-        Set<String> moveIns = new LinkedHashSet<>();
-        lifecycle.stream().filter(e -> e.type() == LifecycleType.MOVE_IN).forEach(e -> moveIns.add(e.entityKey()));
-        if (moveIns.isEmpty()) {
+        Map<LeaseMilestones.Milestone, Set<String>> claimed = new HashMap<>();
+        for (LeaseMilestones.Milestone milestone : LeaseMilestones.Milestone.values()) {
+            Set<String> leases = new LinkedHashSet<>();
+            lifecycle.stream()
+                    .filter(e -> LeaseMilestones.Milestone.of(e.type()) == milestone)
+                    .forEach(e -> leases.add(e.entityKey()));
+            if (!leases.isEmpty()) {
+                claimed.put(milestone, LeaseMilestones.claim(connection, milestone, leases));
+            }
+        }
+        if (claimed.isEmpty()) {
             return lifecycle;
         }
-        Set<String> claimed = MoveIns.claim(connection, moveIns);
-        return lifecycle.stream()
-                .filter(e -> e.type() != LifecycleType.MOVE_IN || claimed.remove(e.entityKey()))
-                .toList();
+        List<LifecycleEvent> kept = new ArrayList<>(lifecycle.size());
+        List<LifecycleEvent> dropped = new ArrayList<>();
+        for (LifecycleEvent event : lifecycle) {
+            LeaseMilestones.Milestone milestone = LeaseMilestones.Milestone.of(event.type());
+            (milestone == null || claimed.get(milestone).remove(event.entityKey()) ? kept : dropped).add(event);
+        }
+        // a change whose only news was announced already is still a change of the lease
+        for (LifecycleEvent event : dropped) {
+            boolean carried = kept.stream()
+                    .anyMatch(other -> other.entityKey().equals(event.entityKey())
+                            && other.causedBy().equals(event.causedBy()));
+            if (!carried && !event.causedBy().isEmpty()) {
+                kept.add(LifecycleDeriver.asModification(event));
+            }
+        }
+        return kept;
     }
 
     private static EntityState newState(String key, ChangeEvent event) {

@@ -18,6 +18,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SyncRunConsumer {
+    private final FirstSyncs firstSyncs;
+
+    SyncRunConsumer(FirstSyncs firstSyncs) {
+        this.firstSyncs = firstSyncs;
+    }
 
     @Incoming("sync-runs")
     @Blocking
@@ -48,5 +53,6 @@ public class SyncRunConsumer {
         reconciliation.status = Reconciliation.WAITING;
         reconciliation.receivedAt = Instant.now();
         reconciliation.persist();
+        firstSyncs.completed(run.org(), run.connectionId(), run.completedAt());
     }
 }

@@ -45,7 +45,7 @@ class MoveInIT {
     private static TestKafkaReader domainEvents;
 
     @Inject
-    MoveIns moveIns;
+    LeaseMilestones moveIns;
 
     @Inject
     EntityManager em;
@@ -71,8 +71,8 @@ class MoveInIT {
         awaitStored(tomorrow, 1);
 
         // when
-        moveIns.announceReachedMoveInDates();
-        moveIns.announceReachedMoveInDates();
+        moveIns.announceReached(LeaseMilestones.Milestone.MOVE_IN);
+        moveIns.announceReached(LeaseMilestones.Milestone.MOVE_IN);
 
         // then: today's lease moves in once, with the reason; tomorrow's does not
         List<LifecycleEvent> events = await().atMost(TIMEOUT)
@@ -104,7 +104,7 @@ class MoveInIT {
                 .until(() -> lifecycle(key), list -> list.stream().anyMatch(e -> e.type() == LifecycleType.MOVE_IN));
 
         // when
-        moveIns.announceReachedMoveInDates();
+        moveIns.announceReached(LeaseMilestones.Milestone.MOVE_IN);
 
         // then
         await().during(Duration.ofSeconds(1))
@@ -112,6 +112,71 @@ class MoveInIT {
                 .untilAsserted(() -> assertThat(lifecycle(key))
                         .extracting(LifecycleEvent::type)
                         .containsOnlyOnce(LifecycleType.MOVE_IN));
+    }
+
+    @Test
+    void givenACurrentLeaseWhoseEndDateIsReached_whenChecked_thenArchivedOnce_andTheLaterPastStatusOnlyMovesOut() {
+        String id = "L-" + UUID.randomUUID();
+        String key = sendEnding(id, "CURRENT", TODAY, "2026-11-23T08:00:00Z", Op.CREATE);
+        String notYet =
+                sendEnding("L-" + UUID.randomUUID(), "CURRENT", TODAY.plusDays(1), "2026-11-23T08:00:00Z", Op.CREATE);
+        awaitStored(key, 1);
+        awaitStored(notYet, 1);
+
+        moveIns.announceReached(LeaseMilestones.Milestone.LEASE_END);
+        moveIns.announceReached(LeaseMilestones.Milestone.LEASE_END);
+
+        LifecycleEvent archived = await()
+                .atMost(TIMEOUT)
+                .until(
+                        () -> lifecycle(key),
+                        list -> list.stream().anyMatch(e -> e.type() == LifecycleType.LEASE_ARCHIVED))
+                .stream()
+                .filter(e -> e.type() == LifecycleType.LEASE_ARCHIVED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(archived.after())
+                .containsEntry("reason", "end date reached")
+                .containsEntry("endDate", TODAY.toString())
+                .containsEntry("residentIds", List.of("R-1"));
+        assertThat(lifecycle(notYet)).extracting(LifecycleEvent::type).doesNotContain(LifecycleType.LEASE_ARCHIVED);
+
+        // the PMS then marks it past: the move-out is news, the archiving was announced already
+        sendEnding(id, "PAST", TODAY, "2026-11-23T12:00:00Z", Op.UPDATE);
+        await().atMost(TIMEOUT)
+                .until(() -> lifecycle(key), list -> list.stream().anyMatch(e -> e.type() == LifecycleType.MOVE_OUT));
+        assertThat(lifecycle(key)).extracting(LifecycleEvent::type).containsOnlyOnce(LifecycleType.LEASE_ARCHIVED);
+    }
+
+    private static String sendEnding(String id, String status, LocalDate endDate, String version, Op op) {
+        ChangeEvent event = new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                "conn-movein",
+                "generic",
+                EntityType.LEASE,
+                id,
+                op,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                Map.of(
+                        "id",
+                        id,
+                        "status",
+                        status,
+                        "endDate",
+                        endDate.toString(),
+                        "unitId",
+                        "U-1",
+                        "propertyId",
+                        "P-1",
+                        "residentIds",
+                        List.of("R-1")));
+        writer.send(event);
+        return event.key().value();
     }
 
     private static String lease(String status, LocalDate moveInDate, String version) {

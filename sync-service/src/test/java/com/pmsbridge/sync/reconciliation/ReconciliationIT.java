@@ -221,6 +221,73 @@ class ReconciliationIT {
         assertThat(source("lease:" + connection + ":L-1")).doesNotContain("reconcile");
     }
 
+    @Test
+    void
+            givenAConnectionsFirstSyncCompleted_whenALaterSyncFindsANewLease_thenItsItemsAreFoundBySyncAndTheFirstMadeNone()
+                    throws Exception {
+        String connection = "conn-found-" + UUID.randomUUID();
+        // the first Sync's records set the state and make no news
+        ChangeEvent first = lease(connection, "L-FIRST", Op.SNAPSHOT, "2026-11-21T08:00:00Z", Instant.now());
+        writer.send(first);
+        await().atMost(TIMEOUT).until(() -> stored(connection) == 1);
+        Instant completed = Instant.now();
+        writer.sendRaw(
+                "pms.connector.sync-runs.v1",
+                connection,
+                ContractJson.mapper()
+                        .writeValueAsString(new SyncRunCompleted(
+                                SyncRunCompleted.SCHEMA_VERSION,
+                                UUID.randomUUID().toString(),
+                                "acme",
+                                connection,
+                                List.of("lease"),
+                                completed.minusSeconds(5),
+                                completed,
+                                1)));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.of("olivia", "acme", "viewer"))
+                        .queryParam("connectionId", connection)
+                        .get("/api/v1/reconciliations")
+                        .then()
+                        .body("", hasSize(1)));
+
+        // a later Sync finds a lease and a resident no webhook told of
+        ChangeEvent found =
+                lease(connection, "L-FOUND", Op.SNAPSHOT, "2026-11-22T08:00:00Z", completed.plusSeconds(60));
+        ChangeEvent resident = new ChangeEvent(
+                ChangeEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                "acme",
+                connection,
+                "generic",
+                EntityType.RESIDENT,
+                "R-FOUND",
+                Op.SNAPSHOT,
+                "2026-11-22T08:00:00Z",
+                null,
+                Instant.parse("2026-11-22T08:00:00Z"),
+                completed.plusSeconds(60),
+                Map.of("id", "R-FOUND", "firstName", "Rosa", "unitId", "U-1"));
+        writer.send(found);
+        writer.send(resident);
+
+        List<LifecycleEvent> news = await().atMost(TIMEOUT)
+                .until(() -> domainEvents.valuesWithKey(found.key().value(), LifecycleEvent.class), l -> !l.isEmpty());
+        assertThat(news).extracting(LifecycleEvent::type).contains(LifecycleType.LEASE_CREATED);
+        assertThat(news).allSatisfy(event -> assertThat(event.foundBySync()).isTrue());
+        List<LifecycleEvent> newResident = await().atMost(TIMEOUT)
+                .until(
+                        () -> domainEvents.valuesWithKey(resident.key().value(), LifecycleEvent.class),
+                        l -> !l.isEmpty());
+        assertThat(newResident).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(LifecycleType.RESIDENT_CREATED);
+            assertThat(event.foundBySync()).isTrue();
+        });
+        assertThat(domainEvents.valuesWithKey(first.key().value(), LifecycleEvent.class))
+                .isEmpty();
+    }
+
     private static ChangeEvent lease(String connection, String id, Op op, String version, Instant receivedAt) {
         return new ChangeEvent(
                 ChangeEvent.SCHEMA_VERSION,

@@ -16,6 +16,7 @@ import com.pmsbridge.connector.adapter.WebhookRejectedException;
 import com.pmsbridge.connector.adapter.WebhookRequest;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionSecrets;
+import com.pmsbridge.connector.connection.ConnectionSettings;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
@@ -254,7 +255,7 @@ public class BuildiumAdapter implements PmsAdapter {
             String pmsEventId,
             Instant occurredAt,
             Instant fetchedAt) {
-        Map<String, Object> data = BuildiumMapper.map(type, record);
+        Map<String, Object> data = BuildiumMapper.map(type, record, ConnectionSettings.currency(connection));
         // Leases and applicants carry their own last-modified time; for the others the read time is the version:
         // the record is the PMS's state as of that read. A poll's or Sync's event time is that last-modified time
         // too, so freshness shows the polling lag.

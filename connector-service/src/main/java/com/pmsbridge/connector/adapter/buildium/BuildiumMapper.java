@@ -68,7 +68,8 @@ final class BuildiumMapper {
         return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
     }
 
-    static Map<String, Object> map(EntityType type, JsonNode record) {
+    /** @param currency the connection's currency: Buildium's amounts carry none */
+    static Map<String, Object> map(EntityType type, JsonNode record, String currency) {
         RecordReader r = new RecordReader(record, "Buildium " + type.wireName());
         Map<String, Object> f = new LinkedHashMap<>();
         switch (type) {
@@ -93,7 +94,7 @@ final class BuildiumMapper {
                 f.put("squareFeet", r.integer("UnitSize"));
                 f.put("marketRent", r.decimal("MarketRent"));
             }
-            case LEASE -> lease(r, record, f);
+            case LEASE -> lease(r, record, f, currency);
             case RESIDENT -> {
                 f.put("id", r.id("Id"));
                 f.put("firstName", r.text("FirstName"));
@@ -141,7 +142,7 @@ final class BuildiumMapper {
                 f.put("leaseId", r.id("LeaseId"));
                 f.put("type", r.text("TransactionTypeEnum"));
                 f.put("amount", r.decimal("TotalAmount"));
-                f.put("currency", "USD");
+                f.put("currency", currency);
                 f.put("date", r.text("Date"));
                 f.put("memo", r.text("Journal.Memo"));
             }
@@ -149,7 +150,7 @@ final class BuildiumMapper {
         return f;
     }
 
-    private static void lease(RecordReader r, JsonNode record, Map<String, Object> f) {
+    private static void lease(RecordReader r, JsonNode record, Map<String, Object> f, String currency) {
         f.put("id", r.id("Id"));
         f.put("propertyId", r.id("PropertyId"));
         f.put("unitId", r.id("UnitId"));
@@ -157,7 +158,7 @@ final class BuildiumMapper {
         f.put("startDate", r.text("LeaseFromDate"));
         f.put("endDate", r.text("LeaseToDate"));
         f.put("rent", r.decimal("AccountDetails.Rent"));
-        f.put("currency", "USD");
+        f.put("currency", currency);
         List<String> residents = new ArrayList<>();
         String moveIn = null;
         for (JsonNode tenant : record.path("Tenants")) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pmsbridge.connector.adapter.PmsHttpClient;
 import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.connector.connection.ConnectionSettings;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.WritebackCommand;
 
@@ -140,8 +141,17 @@ final class BuildiumWriter {
         String leaseId = String.valueOf(required(f.get("leaseId"), "leaseId"));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("Amount", new java.math.BigDecimal(String.valueOf(required(f.get("amount"), "amount"))));
-        // the income account differs per Buildium account: the command names it (no invented default)
-        line.put("GLAccountId", asLong(required(f.get("glAccountId"), "glAccountId")));
+        // the income account differs per Buildium account: the request names it, else the connection's setting
+        // (never an invented default)
+        Object account =
+                f.get("glAccountId") != null ? f.get("glAccountId") : ConnectionSettings.chargeGlAccountId(connection);
+        if (account == null) {
+            throw new PmsUnavailableException(
+                    "a charge needs a GL account: name 'glAccountId' or set the connection's"
+                            + " settings.chargeGlAccountId",
+                    400);
+        }
+        line.put("GLAccountId", asLong(account));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Date", required(f.get("date"), "date"));
         body.put("Memo", f.getOrDefault("memo", "Charge"));

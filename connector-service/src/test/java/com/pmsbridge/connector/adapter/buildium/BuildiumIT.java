@@ -472,6 +472,62 @@ class BuildiumIT {
         assertThat(result.reason()).contains("vendorId");
     }
 
+    @Test
+    void
+            givenTheConnectionsChargeAccountAndCurrency_whenAChargeNamesNoAccount_thenTheSettingIsUsedAndLeasesCarryTheCurrency()
+                    throws Exception {
+        WritebackResult unset = write(
+                WritebackCommand.Type.POST_CHARGE,
+                null,
+                Map.of("leaseId", Long.toString(anyId(Kind.LEASE)), "amount", "25.00", "date", "2026-12-03"));
+        assertThat(unset.status()).isEqualTo(WritebackResult.Status.REJECTED);
+        assertThat(unset.reason()).contains("settings.chargeGlAccountId");
+
+        Map<String, Object> change = new HashMap<>();
+        change.put("pmsType", "buildium");
+        change.put("apiBaseUrl", simulator.baseUrl());
+        change.put("mode", "BOTH");
+        change.put("settings", Map.of("currency", "CAD", "chargeGlAccountId", "4100"));
+        given().auth()
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
+                .contentType("application/json")
+                .body(change)
+                .put("/api/v1/connections/" + connectionId)
+                .then()
+                .statusCode(200)
+                .body("settings.currency", org.hamcrest.Matchers.equalTo("CAD"));
+
+        WritebackResult charged = write(
+                WritebackCommand.Type.POST_CHARGE,
+                null,
+                Map.of("leaseId", Long.toString(anyId(Kind.LEASE)), "amount", "25.00", "date", "2026-12-03"));
+        assertThat(charged.status()).isEqualTo(WritebackResult.Status.SUCCEEDED);
+
+        long leaseId = anyId(Kind.LEASE);
+        String body = "{\"EventName\":\"Lease.Updated\",\"EventDateTime\":\"" + Instant.now()
+                + "\",\"AccountId\":123456,\"LeaseId\":" + leaseId + "}";
+        postSigned(body, "sim-webhook-secret", now()).then().statusCode(202);
+        assertThat(awaitLatest(leases, key("lease", leaseId)).data()).containsEntry("currency", "CAD");
+    }
+
+    @Test
+    void givenAnUnknownOrMalformedSetting_whenSaved_then400NamingIt() {
+        for (Map<String, String> settings : List.of(Map.of("colour", "blue"), Map.of("currency", "dollars"))) {
+            Map<String, Object> change = new HashMap<>();
+            change.put("pmsType", "buildium");
+            change.put("apiBaseUrl", simulator.baseUrl());
+            change.put("settings", settings);
+            given().auth()
+                    .oauth2(TestTokens.of("adam", "acme", "admin"))
+                    .contentType("application/json")
+                    .body(change)
+                    .put("/api/v1/connections/" + connectionId)
+                    .then()
+                    .statusCode(400)
+                    .body("detail", org.hamcrest.Matchers.containsString("settings"));
+        }
+    }
+
     @org.junit.jupiter.api.AfterEach
     void simulatorSawOnlyWhatTheDocumentAllows() {
         assertThat(simulator.buildium().contractViolations()).isEmpty();
