@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,13 +99,15 @@ class DecisionsIT {
         pool.shutdown();
 
         // then
+        String entityKey = item(org, itemId).then().extract().path("entityKey");
         await().atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(actions.withKey(itemId)).isNotEmpty());
+                .untilAsserted(() -> assertThat(actions.withKey(entityKey)).isNotEmpty());
         await().during(Duration.ofSeconds(1))
                 .atMost(TIMEOUT)
-                .untilAsserted(() -> assertThat(actions.withKey(itemId)).hasSize(1));
+                .untilAsserted(() -> assertThat(actions.withKey(entityKey)).hasSize(1));
         QueueAction action = ContractJson.mapper()
-                .readValue(actions.withKey(itemId).getFirst().value(), QueueAction.class);
+                .readValue(actions.withKey(entityKey).getFirst().value(), QueueAction.class);
+        assertThat(action.itemId()).isEqualTo(itemId);
         assertThat(action.action()).isEqualTo(QueueAction.Action.ACCESS_GRANTED);
         assertThat(action.unitId()).isEqualTo("U-1");
         assertThat(action.data()).containsEntry("residentIds", List.of("R-1"));
@@ -220,6 +223,36 @@ class DecisionsIT {
                                 .jsonPath()
                                 .getList("findAll { it.entityKey == '" + entityKey + "' }.type", String.class))
                         .containsExactlyInAnyOrder("RESIDENT_CREATION", "RESIDENT_INVITATION"));
+    }
+
+    @Test
+    void givenAMoveInAndAMoveOutOfOneLease_whenBothApplied_thenTheGrantAndTheRevokeShareItsKeyInOrder() {
+        String org = "org-" + UUID.randomUUID();
+        String entityKey = "lease:conn-q:" + UUID.randomUUID();
+        Map<String, Object> residents = Map.of("residentIds", List.of("R-1"));
+        String moveIn = pendingItemFor(org, entityKey, LifecycleType.MOVE_IN, Map.of(), residents);
+        String moveOut = pendingItemFor(org, entityKey, LifecycleType.MOVE_OUT, Map.of(), residents);
+        String operator = TestTokens.of("olivia", org, "operator");
+
+        given().auth()
+                .oauth2(operator)
+                .post("/api/v1/queue/items/" + moveIn + "/apply")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(operator)
+                .post("/api/v1/queue/items/" + moveOut + "/apply")
+                .then()
+                .statusCode(200);
+
+        List<ConsumerRecord<String, String>> both =
+                await().atMost(TIMEOUT).until(() -> actions.withKey(entityKey), records -> records.size() == 2);
+        assertThat(both)
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(both.getFirst().partition());
+        assertThat(both.getFirst().offset()).isLessThan(both.getLast().offset());
+        assertThat(both.getFirst().value()).contains("ACCESS_GRANTED");
+        assertThat(both.getLast().value()).contains("ACCESS_REVOKED");
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.util.Map;
  * @param occurredAt    when the PMS says the change happened
  * @param receivedAt    when the connector received it
  * @param data          the full canonical entity (field name to value); empty for a delete
+ * @param versionIsReadTime the PMS's record carries no change time, so {@code sourceVersion} is when it was read: it
+ *                      orders reads, but cannot say that the PMS changed a field after a hub edit (absent: false)
  */
 public record ChangeEvent(
         int schemaVersion,
@@ -37,9 +39,42 @@ public record ChangeEvent(
         String pmsEventId,
         Instant occurredAt,
         Instant receivedAt,
-        Map<String, Object> data) {
+        Map<String, Object> data,
+        boolean versionIsReadTime) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A change whose version is the PMS's own change time (or revision). */
+    public ChangeEvent(
+            int schemaVersion,
+            String eventId,
+            String org,
+            String connectionId,
+            String pmsType,
+            EntityType entityType,
+            String externalId,
+            Op op,
+            String sourceVersion,
+            String pmsEventId,
+            Instant occurredAt,
+            Instant receivedAt,
+            Map<String, Object> data) {
+        this(
+                schemaVersion,
+                eventId,
+                org,
+                connectionId,
+                pmsType,
+                entityType,
+                externalId,
+                op,
+                sourceVersion,
+                pmsEventId,
+                occurredAt,
+                receivedAt,
+                data,
+                false);
+    }
 
     @JsonIgnore
     public EntityKey key() {
@@ -61,7 +96,8 @@ public record ChangeEvent(
                 pmsEventId,
                 occurredAt,
                 receivedAt,
-                data);
+                data,
+                versionIsReadTime);
     }
 
     /** CloudEvents type of a change of the given entity type. */

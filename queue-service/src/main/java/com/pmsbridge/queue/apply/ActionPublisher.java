@@ -15,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 
-/** Publishes an item's effect on {@code pms.queue.actions.v1}, keyed by the item id, and waits for the ack. */
+/**
+ * Publishes an item's effect on {@code pms.queue.actions.v1} and waits for the ack. Keyed by the entity key, so the
+ * actions of one lease or resident (an access grant, then its revoke) share a partition and arrive in order.
+ */
 @ApplicationScoped
 public class ActionPublisher {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
@@ -28,7 +31,7 @@ public class ActionPublisher {
     public void publish(QueueAction action) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(Topics.QUEUE_ACTIONS)
-                .withKey(action.itemId())
+                .withKey(action.entityKey() != null ? action.entityKey() : action.itemId())
                 .withHeaders(CloudEventHeaders.of(
                         action.eventId(),
                         "/queue-service",

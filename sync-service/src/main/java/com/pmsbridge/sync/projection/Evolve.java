@@ -117,8 +117,10 @@ public final class Evolve {
             state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, false));
             return true;
         }
-        boolean pmsWins =
-                rule.pmsWins(pmsValue, held, !SourceVersions.isOlder(event.sourceVersion(), current.version()));
+        // a read time cannot show that the PMS changed the field after the hub's edit: then the edit is the latest
+        boolean pmsIsNewer =
+                !event.versionIsReadTime() && !SourceVersions.isOlder(event.sourceVersion(), current.version());
+        boolean pmsWins = rule.pmsWins(pmsValue, held, pmsIsNewer);
         conflicts.add(
                 new SharedConflict(field, held, current.version(), pmsValue, event.sourceVersion(), rule, pmsWins));
         if (pmsWins) {

@@ -57,6 +57,32 @@ class EvolveTest {
     }
 
     @Test
+    void givenLatestWinsAndAPmsWithoutChangeTimes_whenItsReadShowsAnotherValue_thenTheHubsEditIsTheLatest() {
+        EntityState state = workOrderWithPendingHubStatus("IN_PROGRESS");
+        ChangeEvent read = change(Op.UPDATE, Map.of("status", "NEW"), LATER);
+        ChangeEvent readOnly = new ChangeEvent(
+                read.schemaVersion(),
+                read.eventId(),
+                read.org(),
+                read.connectionId(),
+                read.pmsType(),
+                read.entityType(),
+                read.externalId(),
+                read.op(),
+                read.sourceVersion(),
+                read.pmsEventId(),
+                read.occurredAt(),
+                read.receivedAt(),
+                read.data(),
+                true);
+
+        Evolve.Outcome outcome = Evolve.apply(state, readOnly, Evolve.SOURCE_PMS, policy("latest-wins"));
+
+        assertThat(state.data).containsEntry("status", "IN_PROGRESS");
+        assertThat(outcome.writeBack()).containsEntry("status", "IN_PROGRESS");
+    }
+
+    @Test
     void givenPreferPmsUnlessBlank_whenThePmsSendsABlank_thenTheValueHeldStaysWithAndWithoutAPendingEdit() {
         EntityState pending = workOrderWithPendingHubStatus("IN_PROGRESS");
         pmsSends(pending, "prefer-pms-unless-blank", "", LATER);

@@ -137,6 +137,80 @@ class RebuildIT {
                 .statusCode(403);
     }
 
+    /**
+     * Property: for a random history of PMS changes, hub edits (shared and hub-owned fields, so echoes, conflicts and
+     * pending write-backs) and deletes, the rebuilt state equals the live one, field versions and pending flags too.
+     */
+    @Test
+    void givenRandomHistoriesWithHubEditsConflictsAndDeletes_whenRebuilt_thenEveryStateAndFieldVersionIsTheLiveOne() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String connection = "rbp-" + UUID.randomUUID().toString().substring(0, 8);
+        String operator = TestTokens.of("olivia", "acme", "operator");
+        List<String> statuses = List.of("NEW", "IN_PROGRESS", "COMPLETED");
+        int stored = 0;
+        try (TestKafkaWriter writer = new TestKafkaWriter()) {
+            for (int order = 0; order < 12; order++) {
+                String id = "W-" + order;
+                String key = "workorder:" + connection + ":" + id;
+                int minute = 0;
+                writer.send(workOrder(connection, id, Op.UPDATE, minute, statuses.get(random.nextInt(3))));
+                stored++;
+                int expected = stored;
+                await().atMost(Duration.ofSeconds(60)).until(() -> storedEvents(connection) == expected);
+                for (int step = 0; step < 6; step++) {
+                    switch (random.nextInt(5)) {
+                        case 0, 1 -> {
+                            minute += 1 + random.nextInt(3);
+                            writer.send(workOrder(connection, id, Op.UPDATE, minute, statuses.get(random.nextInt(3))));
+                            stored++;
+                        }
+                        case 2, 3 -> {
+                            Map<String, Object> edit = random.nextBoolean()
+                                    ? Map.of("status", statuses.get(random.nextInt(3)))
+                                    : Map.of("notes", "note " + random.nextInt(100));
+                            int answer = given().auth()
+                                    .oauth2(operator)
+                                    .contentType("application/json")
+                                    .body(Map.of("fields", edit))
+                                    .patch("/api/v1/entities/" + key)
+                                    .statusCode();
+                            stored += answer == 200 ? 1 : 0; // a deleted record refuses edits (404)
+                        }
+                        default -> {
+                            minute += 1 + random.nextInt(3);
+                            writer.send(workOrder(connection, id, Op.DELETE, minute, null));
+                            stored++;
+                        }
+                    }
+                    int now = stored;
+                    await().atMost(Duration.ofSeconds(60)).until(() -> storedEvents(connection) == now);
+                }
+            }
+        }
+        Map<String, String> live = statesWithFieldVersions(connection);
+
+        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
+        String id = given().auth()
+                .oauth2(platformAdmin)
+                .post("/api/v1/entities/_rebuilds")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(platformAdmin)
+                        .get("/api/v1/entities/_rebuilds/" + id)
+                        .then()
+                        .body("status", equalTo("COMPLETED")));
+
+        assertThat(statesWithFieldVersions(connection))
+                .as("seed %d", seed)
+                .isEqualTo(live)
+                .hasSize(12);
+    }
+
     @Test
     void givenARebuildRunningOnAnotherReplica_whenOneIsRequestedHere_then409AndItsProgressIsReadableHere() {
         String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
@@ -299,6 +373,45 @@ class RebuildIT {
             }
             return states;
         });
+    }
+
+    /** Per entity: deleted, version, data and field versions (source, version, pending), as text. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> statesWithFieldVersions(String connection) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> states = new LinkedHashMap<>();
+            for (Object[] row : (List<Object[]>)
+                    em.createNativeQuery("""
+                            select entity_key, deleted, version, cast(data as text), cast(field_versions as text)
+                            from entity_state where connection_id = ?1 order by entity_key""").setParameter(1, connection).getResultList()) {
+                states.put((String) row[0], row[1] + "|" + row[2] + "|" + row[3] + "|" + row[4]);
+            }
+            return states;
+        });
+    }
+
+    private static ChangeEvent workOrder(String connection, String id, Op op, int minute, String status) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (op != Op.DELETE) {
+            data.put("id", id);
+            data.put("title", "Leaking faucet");
+            data.put("status", status);
+        }
+        String version = "2026-11-23T09:%02d:00Z".formatted(minute);
+        return new ChangeEvent(
+                1,
+                UUID.randomUUID().toString(),
+                "acme",
+                connection,
+                "generic",
+                EntityType.WORKORDER,
+                id,
+                op,
+                version,
+                null,
+                Instant.parse(version),
+                Instant.now(),
+                data);
     }
 
     private static ChangeEvent event(String connection, String leaseId, Op op, int minute, Random random) {

@@ -166,9 +166,8 @@ public class AppFolioAdapter implements PmsAdapter {
         }
         Map<String, Object> data = AppFolioMapper.map(reference.entityType(), record);
         Instant now = Instant.now();
-        String version = record.path("updated_at").isTextual()
-                ? record.path("updated_at").asText()
-                : now.toString();
+        boolean recordTime = record.path("updated_at").isTextual();
+        String version = recordTime ? record.path("updated_at").asText() : now.toString();
         return Optional.of(new ChangeEvent(
                 ChangeEvent.SCHEMA_VERSION,
                 UUID.randomUUID().toString(),
@@ -182,7 +181,8 @@ public class AppFolioAdapter implements PmsAdapter {
                 reference.pmsEventId(),
                 reference.occurredAt() == null ? now : reference.occurredAt(),
                 now,
-                data));
+                data,
+                !recordTime));
     }
 
     private static boolean verifyPs256(RSAPublicKey key, String signingInput, String signature) {

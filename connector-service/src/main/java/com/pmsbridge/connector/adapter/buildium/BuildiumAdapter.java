@@ -274,7 +274,8 @@ public class BuildiumAdapter implements PmsAdapter {
                 pmsEventId,
                 occurredAt != null ? occurredAt : recordTime(lastUpdated, fetchedAt),
                 fetchedAt,
-                data);
+                data,
+                lastUpdated == null);
     }
 
     /** When a polled or backfilled record changed in the PMS: its own last-updated time, else when it was read. */
