@@ -268,8 +268,9 @@ for (const overlay of OVERLAYS) {
 }
 
 // Kafka users: every ACL names a contract topic (or the user's own group), the gateway has none, and the
-// downstream template is a valid KafkaUser that can only read.
-await checkAsync("Kafka users: valid, contract topics only, no gateway user, read-only downstream template", async () => {
+// downstream template is a valid KafkaUser that can only read, except its reports on queue actions.
+const DOWNSTREAM_WRITES = new Set(["pms.queue.action-results.v1"]);
+await checkAsync("Kafka users: valid, contract topics only, no gateway user, downstream template reads (writes only its reports)", async () => {
   const problems = [];
   const rendered = execFileSync("kubectl", ["kustomize", join(root, "deploy/k8s/overlays/prod")],
     { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -286,7 +287,9 @@ await checkAsync("Kafka users: valid, contract topics only, no gateway user, rea
     }
   }
   for (const acl of template.spec.authorization.acls) {
-    if (acl.operations.some(op => !["Read", "Describe"].includes(op))) problems.push(`template may ${acl.operations}`);
+    const allowed = acl.resource.type === "topic" && DOWNSTREAM_WRITES.has(acl.resource.name)
+      ? ["Write", "Describe"] : ["Read", "Describe"];
+    if (acl.operations.some(op => !allowed.includes(op))) problems.push(`template may ${acl.operations} on ${acl.resource.name}`);
   }
   const broken = { ...template, spec: { authentication: { type: "scram-sha-512" }, authorisation: {} } };
   if (!schemas.KafkaUser || (await validate(broken)).length === 0) problems.push("the KafkaUser schema accepted a misspelt field");

@@ -9,6 +9,8 @@ public final class Topics {
     public static final String DOMAIN_EVENTS = "pms.domain-events.v1";
     /** Queue action lifecycle (applied effects) for downstream tools. */
     public static final String QUEUE_ACTIONS = "pms.queue.actions.v1";
+    /** Downstream tools' reports on queue actions ({@code QueueActionResult}); shown on the queue item. */
+    public static final String QUEUE_ACTION_RESULTS = "pms.queue.action-results.v1";
     /** Requests to write a change back into a PMS. */
     public static final String WRITEBACK_COMMANDS = "pms.writeback.commands.v1";
     /** Outcome of each write-back command. */
@@ -43,7 +45,14 @@ public final class Topics {
             topics.add(state(type));
         }
         topics.addAll(List.of(
-                DOMAIN_EVENTS, QUEUE_ACTIONS, WRITEBACK_COMMANDS, WRITEBACK_RESULTS, CONNECTOR_INBOX, SYNC_RUNS, DLQ));
+                DOMAIN_EVENTS,
+                QUEUE_ACTIONS,
+                QUEUE_ACTION_RESULTS,
+                WRITEBACK_COMMANDS,
+                WRITEBACK_RESULTS,
+                CONNECTOR_INBOX,
+                SYNC_RUNS,
+                DLQ));
         return topics;
     }
 

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A queue item as the API shows it. */
+/**
+ * A queue item as the API shows it.
+ *
+ * @param downstream what the downstream tool last reported doing with the item's action, when it has reported
+ */
 public record QueueItemView(
         UUID id,
         String org,
@@ -32,6 +36,7 @@ public record QueueItemView(
         String reason,
         boolean automated,
         int attempts,
+        Downstream downstream,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -58,7 +63,17 @@ public record QueueItemView(
                 item.reason,
                 item.automated,
                 item.attempts,
+                item.downstreamOutcome == null
+                        ? null
+                        : new Downstream(
+                                item.downstreamOutcome,
+                                item.downstreamDetail,
+                                item.downstreamReportedBy,
+                                item.downstreamReportedAt),
                 item.createdAt,
                 item.updatedAt);
     }
+
+    /** A downstream tool's latest report on the item's action. */
+    public record Downstream(String outcome, String detail, String reportedBy, Instant reportedAt) {}
 }

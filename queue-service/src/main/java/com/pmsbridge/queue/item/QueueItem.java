@@ -77,6 +77,19 @@ public class QueueItem extends PanacheEntityBase {
 
     public int attempts;
 
+    /** What the downstream tool last reported doing with the item's action (DONE or FAILED), and when, by whom. */
+    @Column(name = "downstream_outcome")
+    public String downstreamOutcome;
+
+    @Column(name = "downstream_detail")
+    public String downstreamDetail;
+
+    @Column(name = "downstream_reported_by")
+    public String downstreamReportedBy;
+
+    @Column(name = "downstream_reported_at")
+    public Instant downstreamReportedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

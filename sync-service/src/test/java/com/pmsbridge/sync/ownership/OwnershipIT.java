@@ -18,6 +18,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -180,6 +182,49 @@ class OwnershipIT {
                 .then()
                 .body("find { it.entityKey == '" + key + "' }.rule", equalTo("hub-wins"))
                 .body("find { it.entityKey == '" + key + "' }.winner", equalTo("hub"));
+    }
+
+    /** Each rule, through the live projection: a hub edit pending, then the PMS sends another value. */
+    @ParameterizedTest
+    @CsvSource({
+        "pms-wins, COMPLETED, COMPLETED, pms",
+        "hub-wins, COMPLETED, IN_PROGRESS, hub",
+        "latest-wins, COMPLETED, COMPLETED, pms",
+        "prefer-pms-unless-blank, '', IN_PROGRESS, hub",
+        "prefer-pms-unless-blank, COMPLETED, COMPLETED, pms",
+        "prefer-hub-unless-blank, COMPLETED, IN_PROGRESS, hub"
+    })
+    void givenEachRule_whenThePmsSendsAnotherValueWhileAHubEditIsPending_thenTheRulesWinnerIsHeldAndRecorded(
+            String rule, String pmsValue, String held, String winner) {
+        String org = "rule-" + UUID.randomUUID();
+        put(org, null, null, document(List.of("notes"), rule)).then().statusCode(200);
+        String key = workOrder(org, "c-rule", "Leaking faucet", "NEW", "2026-11-23T08:00:00Z");
+        await().atMost(TIMEOUT).untilAsserted(() -> entity(org, key).then().statusCode(200));
+        given().auth()
+                .oauth2(TestTokens.of("olivia", org, "operator"))
+                .contentType("application/json")
+                .body(Map.of("fields", Map.of("status", "IN_PROGRESS")))
+                .patch("/api/v1/entities/" + key)
+                .then()
+                .statusCode(200);
+
+        workOrder(
+                org,
+                "c-rule",
+                key,
+                "Leaking faucet",
+                pmsValue,
+                Instant.now().plusSeconds(5).toString());
+
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(TestTokens.of("olivia", org, "viewer"))
+                        .queryParam("entityType", "workorder")
+                        .get("/api/v1/conflicts")
+                        .then()
+                        .body("find { it.entityKey == '" + key + "' }.rule", equalTo(rule))
+                        .body("find { it.entityKey == '" + key + "' }.winner", equalTo(winner)));
+        entity(org, key).then().body("fields.status.value", equalTo(held));
     }
 
     // ---------------------------------------------------------------------------------------------------------
