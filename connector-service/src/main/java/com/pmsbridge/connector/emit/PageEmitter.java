@@ -3,15 +3,14 @@ package com.pmsbridge.connector.emit;
 import com.pmsbridge.connector.adapter.MappingException;
 import com.pmsbridge.connector.adapter.PmsPage;
 import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Publishes one page of a listing: changed records as change events (acknowledged by Kafka before the method
@@ -37,8 +36,7 @@ public class PageEmitter {
     public int emit(Connection connection, PmsPage page, boolean onlyChanged, String idSeed) {
         List<ChangeEvent> toSend = new ArrayList<>();
         for (ChangeEvent change : onlyChanged ? detector.changed(page.changes()) : page.changes()) {
-            String id = UUID.nameUUIDFromBytes((idSeed + "|" + change.key().value() + "|" + change.sourceVersion())
-                            .getBytes(StandardCharsets.UTF_8))
+            String id = Ids.derived(idSeed, change.key().value(), change.sourceVersion())
                     .toString();
             toSend.add(change.withEventId(id));
         }

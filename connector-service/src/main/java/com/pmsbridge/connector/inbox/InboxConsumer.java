@@ -9,6 +9,7 @@ import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.emit.ChangeEventPublisher;
 import com.pmsbridge.connector.emit.DeadLetterPublisher;
 import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.service.failure.UntilAvailable;
@@ -20,12 +21,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Reads the full entity behind each thin webhook and publishes its canonical change. Entries are fetched concurrently
@@ -73,8 +72,7 @@ public class InboxConsumer {
             return;
         }
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
-        String eventId = UUID.nameUUIDFromBytes(("inbox|" + entry.entryId()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String eventId = Ids.derived("inbox", entry.entryId()).toString();
         try {
             Optional<ChangeEvent> change = entry.reference().op() == Op.DELETE
                     ? Optional.of(deleted(connection, entry))

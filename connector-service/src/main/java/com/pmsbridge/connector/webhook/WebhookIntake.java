@@ -11,6 +11,7 @@ import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.emit.ChangeEventPublisher;
 import com.pmsbridge.connector.inbox.InboxEntry;
 import com.pmsbridge.connector.inbox.InboxPublisher;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.service.failure.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Verifies, deduplicates and publishes one webhook, holding no database connection while it verifies (a JWKS fetch)
@@ -152,8 +152,7 @@ public class WebhookIntake {
     }
 
     private static String eventId(String connectionId, String dedupeKey, int index) {
-        return UUID.nameUUIDFromBytes((connectionId + "|" + dedupeKey + "|" + index).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return Ids.derived(connectionId, dedupeKey, index).toString();
     }
 
     /** Without a PMS event id, the same signature over the same body is the same delivery. */

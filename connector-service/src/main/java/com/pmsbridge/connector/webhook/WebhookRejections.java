@@ -24,7 +24,8 @@ public class WebhookRejections {
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
     private final EntityManager em;
 
-    WebhookRejections(EntityManager em) {
+    /** @param config named so Quarkus registers the schedule's property with its default */
+    WebhookRejections(EntityManager em, WebhookRejectionsConfig config) {
         this.em = em;
     }
 
@@ -48,7 +49,7 @@ public class WebhookRejections {
     }
 
     @Scheduled(
-            every = "${connector.webhooks.rejections-flush-interval:15s}",
+            every = "${connector.webhooks.rejections-flush-interval}",
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void flush() {

@@ -2,6 +2,7 @@ package com.pmsbridge.examples.lock;
 
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.QueueAction;
 import com.pmsbridge.contract.event.QueueActionResult;
@@ -21,7 +22,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -61,6 +60,7 @@ public final class LockSystem implements AutoCloseable {
         }
     });
     private int duplicatesSkipped;
+    private int leasesDeleted;
 
     public LockSystem(String bootstrapServers, String consumerGroup, Set<String> organisations) {
         this.organisations = Set.copyOf(organisations);
@@ -94,8 +94,8 @@ public final class LockSystem implements AutoCloseable {
     private void handle(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             // a tombstone: the lease was deleted in the PMS (or found gone by a Sync)
-            if (LEASES.equals(record.topic())) {
-                leases.remove(record.key());
+            if (LEASES.equals(record.topic()) && leases.remove(record.key()) != null) {
+                leasesDeleted++;
             }
             return;
         }
@@ -142,8 +142,7 @@ public final class LockSystem implements AutoCloseable {
 
     private void report(QueueAction action, QueueActionResult.Outcome outcome, String detail) {
         // the same action always gets the same report id, so a report sent twice is one report
-        String id = UUID.nameUUIDFromBytes(("result|" + action.eventId()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = Ids.derived("result", action.eventId()).toString();
         QueueActionResult result = new QueueActionResult(
                 QueueActionResult.SCHEMA_VERSION,
                 id,
@@ -184,6 +183,10 @@ public final class LockSystem implements AutoCloseable {
 
     public int duplicatesSkipped() {
         return duplicatesSkipped;
+    }
+
+    public int leasesDeleted() {
+        return leasesDeleted;
     }
 
     private static <T> T read(CloudEvent event, Class<T> type) {

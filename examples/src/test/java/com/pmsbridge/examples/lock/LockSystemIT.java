@@ -76,7 +76,10 @@ class LockSystemIT {
                     new LockSystem(TestInfrastructure.kafkaBootstrapServers(), "locks-" + org, Set.of(org))) {
                 await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
                     locks.poll(Duration.ofMillis(500));
-                    return reportsFor(reports, Set.of(grantItem, revokeItem)).size() == 2;
+                    // the two topics are read in no fixed order: wait for both
+                    return reportsFor(reports, Set.of(grantItem, revokeItem)).size() == 2
+                            && locks.leases().containsKey(kept)
+                            && locks.leasesDeleted() == 1;
                 });
 
                 assertThat(locks.leases()).containsKey(kept).doesNotContainKey(gone);

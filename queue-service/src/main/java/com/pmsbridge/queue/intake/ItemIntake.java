@@ -1,5 +1,6 @@
 package com.pmsbridge.queue.intake;
 
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.ItemType;
@@ -10,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public class ItemIntake {
         List<QueueItem> created = new ArrayList<>();
         for (ItemType type :
                 ItemType.of(event.type(), email != null && !email.toString().isBlank())) {
-            UUID id = UUID.nameUUIDFromBytes(("item|" + event.eventId() + "|" + type).getBytes(StandardCharsets.UTF_8));
+            UUID id = Ids.derived("item", event.eventId(), type);
             if (QueueItem.findById(id) != null) {
                 metrics.counter("pms_queue_duplicates_total").increment();
                 continue;

@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.conflict;
 
 import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.sync.outbox.Outbox;
@@ -9,13 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /** Keeps a conflict record in the caller's transaction and publishes it as a lifecycle event through the outbox. */
 @ApplicationScoped
@@ -40,7 +39,7 @@ public class ConflictRecorder {
             String reason,
             String causeId) {
         Conflict conflict = new Conflict();
-        conflict.id = UUID.nameUUIDFromBytes(("conflict|" + causeId + "|" + field).getBytes(StandardCharsets.UTF_8));
+        conflict.id = Ids.derived("conflict", causeId, field);
         if (Conflict.findById(conflict.id) != null) {
             return Conflict.findById(conflict.id);
         }

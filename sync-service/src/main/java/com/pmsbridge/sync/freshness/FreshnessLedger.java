@@ -28,7 +28,8 @@ public class FreshnessLedger {
     private final Map<String, Map<String, AtomicLongArray>> byOrg = new ConcurrentHashMap<>();
     private final EntityManager em;
 
-    FreshnessLedger(EntityManager em) {
+    /** @param config named so Quarkus registers the schedule's property with its default */
+    FreshnessLedger(EntityManager em, FreshnessConfig config) {
         this.em = em;
     }
 
@@ -52,7 +53,7 @@ public class FreshnessLedger {
     }
 
     @Scheduled(
-            every = "${sync.freshness.flush-interval:30s}",
+            every = "${sync.freshness.flush-interval}",
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void flush() {

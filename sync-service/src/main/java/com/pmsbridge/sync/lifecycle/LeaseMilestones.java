@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.lifecycle;
 
 import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.sync.outbox.Outbox;
@@ -12,7 +13,6 @@ import org.hibernate.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A lease's move-in and its end are each announced once: when its status says so (derived from the change) or when
@@ -167,8 +166,7 @@ public class LeaseMilestones {
         if (lease[6] != null) {
             after.put(LifecycleDeriver.RESIDENT_IDS, LifecycleDeriver.list((String) lease[6]));
         }
-        String id = UUID.nameUUIDFromBytes((key + "|" + milestone.type + "|date").getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = Ids.derived(key, milestone.type, "date").toString();
         return new LifecycleEvent(
                 LifecycleEvent.SCHEMA_VERSION,
                 id,

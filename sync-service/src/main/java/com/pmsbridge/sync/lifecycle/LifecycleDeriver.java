@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.lifecycle;
 
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
@@ -8,13 +9,11 @@ import com.pmsbridge.sync.projection.EntityState;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Derives lifecycle transitions from an applied change. A snapshot (op r) of an entity we did not know yet only sets
@@ -145,8 +144,7 @@ public class LifecycleDeriver {
         if (access && residents != null) {
             afterValues.putIfAbsent(RESIDENT_IDS, residents);
         }
-        String id = UUID.nameUUIDFromBytes((cause.eventId() + "|" + type).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = Ids.derived(cause.eventId(), type).toString();
         return new LifecycleEvent(
                 LifecycleEvent.SCHEMA_VERSION,
                 id,
@@ -167,8 +165,7 @@ public class LifecycleDeriver {
 
     /** The same change as a lease modification, for a milestone that was announced already. */
     public static LifecycleEvent asModification(LifecycleEvent event) {
-        String id = UUID.nameUUIDFromBytes((event.causedBy().getFirst() + "|" + LifecycleType.LEASE_MODIFIED)
-                        .getBytes(StandardCharsets.UTF_8))
+        String id = Ids.derived(event.causedBy().getFirst(), LifecycleType.LEASE_MODIFIED)
                 .toString();
         return new LifecycleEvent(
                 event.schemaVersion(),

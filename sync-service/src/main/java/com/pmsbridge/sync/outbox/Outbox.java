@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.sync.projection.EntityState;
@@ -14,12 +15,10 @@ import jakarta.persistence.EntityManager;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes outgoing records in the caller's transaction (no dual writes); {@link OutboxRelay} publishes them after
@@ -86,8 +85,7 @@ public class Outbox {
      */
     public static Row stateRow(EntityState state, String dataJson) {
         EntityType type = EntityType.fromWireName(state.entityType);
-        String id = UUID.nameUUIDFromBytes((state.entityKey + "|" + state.lastSeq).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = Ids.derived(state.entityKey, state.lastSeq).toString();
         String payload = state.deleted ? null : statePayload(state, dataJson);
         return new Row(
                 id,

@@ -19,9 +19,13 @@ public interface OwnershipConfig {
     /** Conflict rule per shared field ({@code workorder.status=latest-wins}); others use the default. */
     Map<String, String> rules();
 
-    /** Rule for shared fields without their own: pms-wins, hub-wins or latest-wins. */
+    /** Rule for shared fields without their own: pms-wins, hub-wins, latest-wins or prefer-…-unless-blank. */
     @WithDefault("pms-wins")
     String defaultRule();
+
+    /** How often each replica reads the organisations' and connections' stored policies again (by the schedule). */
+    @WithDefault("5s")
+    String refreshInterval();
 
     interface EntityFields {
         /** Fields only the hub sets (workflow stage, internal notes, tags). */

@@ -147,9 +147,7 @@ public class OwnershipPolicy {
         });
     }
 
-    @Scheduled(
-            every = "${sync.ownership.refresh-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${sync.ownership.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             latest = load();

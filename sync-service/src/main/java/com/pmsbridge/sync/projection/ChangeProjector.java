@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.projection;
 
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.ChangeLimits;
 import com.pmsbridge.contract.event.LifecycleEvent;
@@ -22,7 +23,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Applies change events to the entities' state, in one transaction with the event store rows and the outbox rows
@@ -345,8 +344,7 @@ public class ChangeProjector {
                             state.entityKey,
                             state.externalId,
                             outcome.writeBack(),
-                            UUID.nameUUIDFromBytes(("writeback|" + event.eventId()).getBytes(StandardCharsets.UTF_8))
-                                    .toString(),
+                            Ids.derived("writeback", event.eventId()).toString(),
                             "conflict rule "
                                     + outcome.conflicts().getFirst().rule().wireName(),
                             event.receivedAt())

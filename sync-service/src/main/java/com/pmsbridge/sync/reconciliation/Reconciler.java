@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityKey;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.outbox.OutboxRelay;
@@ -20,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -183,9 +183,7 @@ public class Reconciler {
     /** A delete at the record's own version: the PMS no longer lists it, so as of that version it is gone. */
     private static ChangeEvent deletion(Reconciliation run, EntityState state) {
         EntityKey key = EntityKey.parse(state.entityKey);
-        String id = UUID.nameUUIDFromBytes(
-                        ("reconciliation|" + run.id + "|" + state.entityKey).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = Ids.derived("reconciliation", run.id, state.entityKey).toString();
         Instant now = Instant.now();
         return new ChangeEvent(
                 ChangeEvent.SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.writeback;
 
 import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import com.pmsbridge.service.persistence.SqlTimes;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ public class WritebackRequests {
         if (fields == null || fields.isEmpty()) {
             throw new BadRequestException("field 'fields' must hold what to create");
         }
-        UUID id = UUID.nameUUIDFromBytes((org + "|writeback|" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        UUID id = Ids.derived(org, "writeback", idempotencyKey);
         String entity = switch (type) {
             case CREATE_WORK_ORDER -> "workorder";
             case CREATE_LEAD -> "lead";

@@ -149,34 +149,7 @@ class MoveInIT {
     }
 
     private static String sendEnding(String id, String status, LocalDate endDate, String version, Op op) {
-        ChangeEvent event = new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-movein",
-                "generic",
-                EntityType.LEASE,
-                id,
-                op,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                Map.of(
-                        "id",
-                        id,
-                        "status",
-                        status,
-                        "endDate",
-                        endDate.toString(),
-                        "unitId",
-                        "U-1",
-                        "propertyId",
-                        "P-1",
-                        "residentIds",
-                        List.of("R-1")));
-        writer.send(event);
-        return event.key().value();
+        return send(id, status, version, op, Map.of("endDate", endDate.toString(), "residentIds", List.of("R-1")));
     }
 
     private static String lease(String status, LocalDate moveInDate, String version) {
@@ -185,6 +158,15 @@ class MoveInIT {
     }
 
     private static String send(String id, String status, LocalDate moveInDate, String version, Op op) {
+        return send(id, status, version, op, Map.of("moveInDate", moveInDate.toString()));
+    }
+
+    private static String send(String id, String status, String version, Op op, Map<String, Object> more) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>(more);
+        data.put("id", id);
+        data.put("status", status);
+        data.put("unitId", "U-1");
+        data.put("propertyId", "P-1");
         ChangeEvent event = new ChangeEvent(
                 ChangeEvent.SCHEMA_VERSION,
                 UUID.randomUUID().toString(),
@@ -198,17 +180,7 @@ class MoveInIT {
                 null,
                 Instant.parse(version),
                 Instant.now(),
-                Map.of(
-                        "id",
-                        id,
-                        "status",
-                        status,
-                        "moveInDate",
-                        moveInDate.toString(),
-                        "unitId",
-                        "U-1",
-                        "propertyId",
-                        "P-1"));
+                data);
         writer.send(event);
         return event.key().value();
     }

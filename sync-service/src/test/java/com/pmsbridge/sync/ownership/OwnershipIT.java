@@ -147,25 +147,10 @@ class OwnershipIT {
     void
             givenHubWinsForOneOrganisation_whenThePmsOverwritesAPendingHubEdit_thenTheHubValueStaysAndIsWrittenBackAgain() {
         String org = "own-" + UUID.randomUUID();
-        put(org, null, null, document(List.of("notes"), "hub-wins")).then().statusCode(200);
-        String key = workOrder(org, "c-hw", "Leaking faucet", "NEW", "2026-11-23T08:00:00Z");
-        await().atMost(TIMEOUT).untilAsserted(() -> entity(org, key).then().statusCode(200));
-        given().auth()
-                .oauth2(TestTokens.of("olivia", org, "operator"))
-                .contentType("application/json")
-                .body(Map.of("fields", Map.of("status", "IN_PROGRESS")))
-                .patch("/api/v1/entities/" + key)
-                .then()
-                .statusCode(200);
+        String key = workOrderWithPendingHubEdit(org, "hub-wins");
 
         // the PMS, not having seen the edit yet, sends its own later change of the status
-        workOrder(
-                org,
-                "c-hw",
-                key,
-                "Leaking faucet",
-                "COMPLETED",
-                Instant.now().plusSeconds(5).toString());
+        pmsSendsStatus(org, key, "COMPLETED");
 
         List<WritebackCommand> written = await().atMost(TIMEOUT)
                 .until(() -> commands.valuesWithKey(key, WritebackCommand.class), l -> l.size() == 2);
@@ -197,24 +182,9 @@ class OwnershipIT {
     void givenEachRule_whenThePmsSendsAnotherValueWhileAHubEditIsPending_thenTheRulesWinnerIsHeldAndRecorded(
             String rule, String pmsValue, String held, String winner) {
         String org = "rule-" + UUID.randomUUID();
-        put(org, null, null, document(List.of("notes"), rule)).then().statusCode(200);
-        String key = workOrder(org, "c-rule", "Leaking faucet", "NEW", "2026-11-23T08:00:00Z");
-        await().atMost(TIMEOUT).untilAsserted(() -> entity(org, key).then().statusCode(200));
-        given().auth()
-                .oauth2(TestTokens.of("olivia", org, "operator"))
-                .contentType("application/json")
-                .body(Map.of("fields", Map.of("status", "IN_PROGRESS")))
-                .patch("/api/v1/entities/" + key)
-                .then()
-                .statusCode(200);
+        String key = workOrderWithPendingHubEdit(org, rule);
 
-        workOrder(
-                org,
-                "c-rule",
-                key,
-                "Leaking faucet",
-                pmsValue,
-                Instant.now().plusSeconds(5).toString());
+        pmsSendsStatus(org, key, pmsValue);
 
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> given().auth()
@@ -228,6 +198,32 @@ class OwnershipIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** An organisation with the rule for work order status, and a work order whose status the hub edited. */
+    private static String workOrderWithPendingHubEdit(String org, String rule) {
+        put(org, null, null, document(List.of("notes"), rule)).then().statusCode(200);
+        String key = workOrder(org, "c-rule", "Leaking faucet", "NEW", "2026-11-23T08:00:00Z");
+        await().atMost(TIMEOUT).untilAsserted(() -> entity(org, key).then().statusCode(200));
+        given().auth()
+                .oauth2(TestTokens.of("olivia", org, "operator"))
+                .contentType("application/json")
+                .body(Map.of("fields", Map.of("status", "IN_PROGRESS")))
+                .patch("/api/v1/entities/" + key)
+                .then()
+                .statusCode(200);
+        return key;
+    }
+
+    /** The PMS's own later change of the status, before it has seen the hub's edit. */
+    private static void pmsSendsStatus(String org, String key, String status) {
+        workOrder(
+                org,
+                "c-rule",
+                key,
+                "Leaking faucet",
+                status,
+                Instant.now().plusSeconds(5).toString());
+    }
 
     private static Map<String, Object> document(List<String> hub, String statusRule) {
         return Map.of(

@@ -86,20 +86,7 @@ class RebuildIT {
         Map<String, String> live = states(connection);
 
         // when
-        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
-        String id = given().auth()
-                .oauth2(platformAdmin)
-                .post("/api/v1/entities/_rebuilds")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(platformAdmin)
-                        .get("/api/v1/entities/_rebuilds/" + id)
-                        .then()
-                        .body("status", equalTo("COMPLETED")));
+        rebuildAndAwait();
 
         // then
         assertThat(states(connection)).isEqualTo(live).hasSize(30);
@@ -190,20 +177,7 @@ class RebuildIT {
         }
         Map<String, String> live = statesWithFieldVersions(connection);
 
-        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
-        String id = given().auth()
-                .oauth2(platformAdmin)
-                .post("/api/v1/entities/_rebuilds")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(platformAdmin)
-                        .get("/api/v1/entities/_rebuilds/" + id)
-                        .then()
-                        .body("status", equalTo("COMPLETED")));
+        rebuildAndAwait();
 
         assertThat(statesWithFieldVersions(connection))
                 .as("seed %d", seed)
@@ -350,6 +324,24 @@ class RebuildIT {
                                         "select count(*) from pg_locks where not granted and relation = 'entity_state'::regclass")
                                 .getSingleResult())
                         .longValue());
+    }
+
+    /** Starts a rebuild as the platform admin and waits until it completed. */
+    private static void rebuildAndAwait() {
+        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
+        String id = given().auth()
+                .oauth2(platformAdmin)
+                .post("/api/v1/entities/_rebuilds")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(platformAdmin)
+                        .get("/api/v1/entities/_rebuilds/" + id)
+                        .then()
+                        .body("status", equalTo("COMPLETED")));
     }
 
     private long storedEvents(String connection) {
