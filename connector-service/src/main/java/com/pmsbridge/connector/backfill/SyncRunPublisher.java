@@ -1,14 +1,10 @@
 package com.pmsbridge.connector.backfill;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.SyncRunCompleted;
+import com.pmsbridge.service.kafka.CloudEventMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,24 +30,17 @@ public class SyncRunPublisher {
                 run.startedAt,
                 run.finishedAt,
                 run.records);
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.SYNC_RUNS)
-                .withKey(run.connectionId)
-                .withHeaders(CloudEventHeaders.of(
+        emitter.sendMessage(CloudEventMessages.of(
+                        Topics.SYNC_RUNS,
+                        run.connectionId,
                         run.id.toString(),
                         "/connections/" + run.connectionId,
                         SyncRunCompleted.CLOUD_EVENT_TYPE,
                         run.connectionId,
                         run.finishedAt,
-                        run.org))
-                .build();
-        try {
-            emitter.sendMessage(Message.of(ContractJson.mapper().writeValueAsString(event))
-                            .addMetadata(metadata))
-                    .await()
-                    .atMost(Duration.ofSeconds(30));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                        run.org,
+                        event))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 }

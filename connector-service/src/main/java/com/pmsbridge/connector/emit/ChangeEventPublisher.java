@@ -1,17 +1,13 @@
 package com.pmsbridge.connector.emit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.service.kafka.CloudEventMessages;
 import com.pmsbridge.service.kafka.WithoutTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,18 +46,17 @@ public class ChangeEventPublisher {
     }
 
     private Uni<Void> publish(ChangeEvent event) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.changes(event.entityType()))
-                .withKey(event.key().value())
-                .withHeaders(CloudEventHeaders.of(
+        String key = event.key().value();
+        return emitter.sendMessage(CloudEventMessages.of(
+                        Topics.changes(event.entityType()),
+                        key,
                         event.eventId(),
                         "/connections/" + event.connectionId(),
                         ChangeEvent.cloudEventType(event.entityType()),
-                        event.key().value(),
+                        key,
                         event.receivedAt(),
-                        event.org()))
-                .build();
-        return emitter.sendMessage(Message.of(toJson(event)).addMetadata(metadata))
+                        event.org(),
+                        event))
                 .invoke(() -> metrics.counter(
                                 "pms_connector_events_emitted_total",
                                 "entity",
@@ -69,13 +64,5 @@ public class ChangeEventPublisher {
                                 "op",
                                 event.op().code())
                         .increment());
-    }
-
-    private static String toJson(ChangeEvent event) {
-        try {
-            return ContractJson.mapper().writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise change event " + event.eventId(), e);
-        }
     }
 }

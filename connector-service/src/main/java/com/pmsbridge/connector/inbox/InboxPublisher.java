@@ -1,14 +1,10 @@
 package com.pmsbridge.connector.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
+import com.pmsbridge.service.kafka.CloudEventMessages;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,22 +27,15 @@ public class InboxPublisher {
     private Uni<Void> publish(InboxEntry entry) {
         String key = entry.reference().entityType().wireName() + ":" + entry.connectionId() + ":"
                 + entry.reference().externalId();
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.CONNECTOR_INBOX)
-                .withKey(key)
-                .withHeaders(CloudEventHeaders.of(
-                        entry.entryId(),
-                        "/connections/" + entry.connectionId(),
-                        CE_TYPE,
-                        key,
-                        entry.receivedAt(),
-                        entry.org()))
-                .build();
-        try {
-            return emitter.sendMessage(
-                    Message.of(ContractJson.mapper().writeValueAsString(entry)).addMetadata(metadata));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return emitter.sendMessage(CloudEventMessages.of(
+                Topics.CONNECTOR_INBOX,
+                key,
+                entry.entryId(),
+                "/connections/" + entry.connectionId(),
+                CE_TYPE,
+                key,
+                entry.receivedAt(),
+                entry.org(),
+                entry));
     }
 }

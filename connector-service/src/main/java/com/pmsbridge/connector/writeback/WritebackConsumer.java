@@ -6,21 +6,19 @@ import com.pmsbridge.connector.adapter.PmsAdapters;
 import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionHealth;
-import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import com.pmsbridge.service.failure.UntilAvailable;
+import com.pmsbridge.service.kafka.CloudEventMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -182,23 +180,17 @@ public class WritebackConsumer {
 
     private void publish(WritebackResult result) {
         String key = result.entityKey() == null ? result.commandId() : result.entityKey();
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.WRITEBACK_RESULTS)
-                .withKey(key)
-                .withHeaders(CloudEventHeaders.of(
+        emitter.sendMessage(CloudEventMessages.of(
+                        Topics.WRITEBACK_RESULTS,
+                        key,
                         result.commandId() + "-result",
                         "/connections/" + result.connectionId(),
                         WritebackResult.CLOUD_EVENT_TYPE,
                         key,
                         result.completedAt(),
-                        result.org()))
-                .build();
-        String json;
-        try {
-            json = ContractJson.mapper().writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("write-back result not serialisable", e);
-        }
-        emitter.sendMessage(Message.of(json).addMetadata(metadata)).await().atMost(Duration.ofSeconds(30));
+                        result.org(),
+                        result))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 }

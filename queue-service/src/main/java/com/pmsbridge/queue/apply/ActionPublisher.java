@@ -1,13 +1,10 @@
 package com.pmsbridge.queue.apply;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.pmsbridge.contract.CloudEventHeaders;
-import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.QueueAction;
+import com.pmsbridge.service.kafka.CloudEventMessages;
 import com.pmsbridge.service.kafka.WithoutTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -29,25 +26,16 @@ public class ActionPublisher {
     }
 
     public void publish(QueueAction action) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.QUEUE_ACTIONS)
-                .withKey(action.entityKey() != null ? action.entityKey() : action.itemId())
-                .withHeaders(CloudEventHeaders.of(
-                        action.eventId(),
-                        "/queue-service",
-                        action.action().cloudEventType(),
-                        action.entityKey(),
-                        action.appliedAt(),
-                        action.org()))
-                .build();
-        String json;
-        try {
-            json = ContractJson.mapper().writeValueAsString(action);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        WithoutTransaction.run(() -> emitter.sendMessage(Message.of(json).addMetadata(metadata))
-                .await()
-                .atMost(ACK_TIMEOUT));
+        Message<String> message = CloudEventMessages.of(
+                Topics.QUEUE_ACTIONS,
+                action.entityKey() != null ? action.entityKey() : action.itemId(),
+                action.eventId(),
+                "/queue-service",
+                action.action().cloudEventType(),
+                action.entityKey(),
+                action.appliedAt(),
+                action.org(),
+                action);
+        WithoutTransaction.run(() -> emitter.sendMessage(message).await().atMost(ACK_TIMEOUT));
     }
 }

@@ -21,12 +21,7 @@ public final class DeadLetterRecords {
 
     /** The letter as a message for a channel's emitter: the same record {@link #of} builds for a producer. */
     public static org.eclipse.microprofile.reactive.messaging.Message<String> message(DeadLetter letter, String key) {
-        return org.eclipse.microprofile.reactive.messaging.Message.of(json(letter))
-                .addMetadata(io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(Topics.DLQ)
-                        .withKey(key)
-                        .withHeaders(headers(letter, key))
-                        .build());
+        return com.pmsbridge.service.kafka.CloudEventMessages.of(Topics.DLQ, key, headers(letter, key), json(letter));
     }
 
     /** The headers of a letter: its id is derived from its source position, so a re-sent letter is recognisable. */
