@@ -4,6 +4,7 @@ import com.pmsbridge.contract.event.QueueAction;
 import com.pmsbridge.queue.item.QueueItem;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ final class Effects {
         }
         Object after = item.changes == null ? null : item.changes.get("after");
         Object residents = after instanceof Map<?, ?> values ? values.get("residentIds") : null;
-        if (!(residents instanceof java.util.Collection<?> ids) || ids.isEmpty()) {
+        if (!(residents instanceof Collection<?> ids) || ids.isEmpty()) {
             throw new EffectFailedException(what + " needs the lease's residents, and the PMS sent none");
         }
         return action;

@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.api;
 
+import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.service.persistence.SqlTimes;
 import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.sync.hubedit.HubEdits;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,9 +182,9 @@ public class EntityResource {
             return values;
         }
         try {
-            Map<?, ?> all = com.pmsbridge.contract.ContractJson.mapper().readValue(data, Map.class);
+            Map<?, ?> all = ContractJson.mapper().readValue(data, Map.class);
             changed.forEach(field -> values.put(field, all.get(field)));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the record was accepted as JSON; an unreadable one shows its fields without values
         }
         return values;
@@ -190,8 +192,8 @@ public class EntityResource {
 
     private static List<String> fields(String json) {
         try {
-            return List.of(com.pmsbridge.contract.ContractJson.mapper().readValue(json, String[].class));
-        } catch (java.io.IOException e) {
+            return List.of(ContractJson.mapper().readValue(json, String[].class));
+        } catch (IOException e) {
             return List.of();
         }
     }

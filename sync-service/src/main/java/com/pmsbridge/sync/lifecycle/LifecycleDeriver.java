@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.lifecycle;
 
+import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
@@ -9,11 +10,13 @@ import com.pmsbridge.sync.projection.EntityState;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Derives lifecycle transitions from an applied change. A snapshot (op r) of an entity we did not know yet only sets
@@ -38,7 +41,7 @@ public class LifecycleDeriver {
             Map<String, Object> before,
             EntityState after,
             List<String> changed,
-            java.util.function.BooleanSupplier connectionSynced) {
+            BooleanSupplier connectionSynced) {
         boolean snapshot = event.op() == Op.SNAPSHOT;
         if (changed.isEmpty() || (snapshot && !existedBefore && !connectionSynced.getAsBoolean())) {
             return List.of();
@@ -188,8 +191,8 @@ public class LifecycleDeriver {
     /** A JSON list of texts as stored in a state's data (resident ids), or an empty list. */
     static List<Object> list(String json) {
         try {
-            return List.of(com.pmsbridge.contract.ContractJson.mapper().readValue(json, Object[].class));
-        } catch (java.io.IOException e) {
+            return List.of(ContractJson.mapper().readValue(json, Object[].class));
+        } catch (IOException e) {
             return List.of();
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,12 +78,12 @@ public record OwnershipDocument(Map<String, Fields> entities, Map<String, String
         return problems;
     }
 
-    private static java.util.Optional<String> ruleProblem(String rule, String where) {
+    private static Optional<String> ruleProblem(String rule, String where) {
         try {
             ConflictRule.parse(rule);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of(where + ": " + e.getMessage());
+            return Optional.of(where + ": " + e.getMessage());
         }
     }
 
