@@ -22,7 +22,7 @@ create table entity_fingerprint (
     primary key (connection_id, entity_type, external_id)
 );
 
--- A Sync/backfill run with its checkpoint, so a crash resumes where it stopped.
+-- A Sync run with its checkpoint, so a crash resumes where it stopped.
 create table sync_run (
     id            uuid primary key,
     connection_id varchar(100) not null references connection (id) on delete cascade,

@@ -1,21 +1,6 @@
 package com.pmsbridge.contract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.victools.jsonschema.generator.Option;
-import com.github.victools.jsonschema.generator.OptionPreset;
-import com.github.victools.jsonschema.generator.SchemaGenerator;
-import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
-import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonModule;
-import com.github.victools.jsonschema.module.jackson.JacksonOption;
-import com.pmsbridge.contract.event.ChangeEvent;
-import com.pmsbridge.contract.event.DeadLetter;
-import com.pmsbridge.contract.event.LifecycleEvent;
-import com.pmsbridge.contract.event.QueueAction;
-import com.pmsbridge.contract.event.QueueActionResult;
-import com.pmsbridge.contract.event.SyncRunCompleted;
-import com.pmsbridge.contract.event.WritebackCommand;
-import com.pmsbridge.contract.event.WritebackResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,42 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changed without its documents fails here; {@code ./mvnw -pl event-contract test -Dschemas.write=true} writes both.
  */
 class PublishedSchemasTest {
-    static final Map<String, Class<?>> MESSAGES = new LinkedHashMap<>();
-
-    static {
-        MESSAGES.put("ChangeEvent", ChangeEvent.class);
-        MESSAGES.put("LifecycleEvent", LifecycleEvent.class);
-        MESSAGES.put("QueueAction", QueueAction.class);
-        MESSAGES.put("QueueActionResult", QueueActionResult.class);
-        MESSAGES.put("WritebackCommand", WritebackCommand.class);
-        MESSAGES.put("WritebackResult", WritebackResult.class);
-        MESSAGES.put("SyncRunCompleted", SyncRunCompleted.class);
-        MESSAGES.put("DeadLetter", DeadLetter.class);
-    }
-
     private static final Path SCHEMAS = Path.of("src/main/resources/schemas");
     private static final Path ASYNCAPI = Path.of("../docs/asyncapi.yaml");
     private static final String BEGIN = "    # BEGIN schemas generated from event-contract (PublishedSchemasTest)\n";
     private static final String END = "    # END schemas generated from event-contract\n";
     private static final boolean WRITE = Boolean.getBoolean("schemas.write");
 
-    private final SchemaGenerator generator =
-            new SchemaGenerator(new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-                    .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
-                    .with(Option.EXTRA_OPEN_API_FORMAT_VALUES)
-                    .with(Option.INLINE_ALL_SCHEMAS) // each schema stands alone: no $defs to resolve
-                    .build());
-
     @Test
     void givenTheContractRecords_whenTheirSchemasAreGenerated_thenThePublishedFilesAreTheSame() throws IOException {
-        for (Map.Entry<String, Class<?>> message : MESSAGES.entrySet()) {
-            ObjectNode schema = generator.generateSchema(message.getValue());
-            schema.put("$id", "https://schemas.pmsbridge.com/v1/" + message.getKey() + ".schema.json");
-            schema.put("title", message.getKey());
-            Path file = SCHEMAS.resolve(message.getKey() + ".schema.json");
-            String text = schema.toPrettyString() + "\n";
+        for (Map.Entry<String, ObjectNode> published : published().entrySet()) {
+            Path file = SCHEMAS.resolve(published.getKey());
+            String text = published.getValue().toPrettyString() + "\n";
             if (WRITE) {
-                Files.createDirectories(SCHEMAS);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, text, StandardCharsets.UTF_8);
             }
             assertThat(file)
@@ -78,11 +40,30 @@ class PublishedSchemasTest {
         }
     }
 
+    /** Each published file by its path under {@code schemas/}: the messages, then the canonical records. */
+    static Map<String, ObjectNode> published() {
+        Map<String, ObjectNode> files = new LinkedHashMap<>();
+        ContractSchemas.MESSAGES.forEach((name, type) -> files.put(
+                name + ".schema.json", identified(ContractSchemas.message(type), name, name + ".schema.json")));
+        for (EntityType type : EntityType.values()) {
+            String name = type.model().getSimpleName();
+            String path = "model/" + name + ".schema.json";
+            files.put(path, identified(ContractSchemas.model(type), name, path));
+        }
+        return files;
+    }
+
+    private static ObjectNode identified(ObjectNode schema, String title, String path) {
+        schema.put("$id", "https://schemas.pmsbridge.com/v1/" + path);
+        schema.put("title", title);
+        return schema;
+    }
+
     @Test
     void givenTheContractRecords_whenTheirSchemasAreGenerated_thenTheAsyncApiDocumentEmbedsThem() throws IOException {
         StringBuilder region = new StringBuilder(BEGIN);
-        for (Map.Entry<String, Class<?>> message : MESSAGES.entrySet()) {
-            ObjectNode schema = generator.generateSchema(message.getValue());
+        for (Map.Entry<String, Class<?>> message : ContractSchemas.MESSAGES.entrySet()) {
+            ObjectNode schema = ContractSchemas.message(message.getValue());
             schema.remove("$schema"); // an AsyncAPI schema object names no meta-schema of its own
             region.append("    ").append(message.getKey()).append(":\n");
             for (String line : schema.toPrettyString().split("\n")) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -161,7 +162,7 @@ public final class ChangeEngine {
                 .pick(Kind.UNIT, u -> true)
                 .map(unit -> {
                     long id = portfolio.nextId();
-                    Map<String, Object> applicant = new java.util.LinkedHashMap<>(Map.of(
+                    Map<String, Object> applicant = new LinkedHashMap<>(Map.of(
                             "Id",
                             id,
                             "PropertyId",

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ public final class PmsSimulator implements AutoCloseable {
                 config.accountId(),
                 config.duplicateRate(),
                 config.outOfOrderRate(),
-                new java.util.Random(config.seed() + 1),
+                new Random(config.seed() + 1),
                 clock);
         buildium = new BuildiumApi(
                 portfolio, config.clientId(), config.clientSecret(), config.requestsPerSecond(), clock, webhooks::send);
@@ -103,12 +105,12 @@ public final class PmsSimulator implements AutoCloseable {
     }
 
     /** The same change as AppFolio announces it, for the entities the AppFolio side serves. */
-    private void forwardToAppFolio(String url, String eventName, java.util.Map<String, Object> ids) {
+    private void forwardToAppFolio(String url, String eventName, Map<String, Object> ids) {
         String entity = eventName.substring(0, eventName.indexOf('.'));
-        java.util.Map<String, String> topics = java.util.Map.of(
-                "WorkOrder", "work_order_updates", "LeaseTenant", "tenant_updates", "Lease", "lease_updates");
-        java.util.Map<String, String> idFields =
-                java.util.Map.of("WorkOrder", "WorkOrderId", "LeaseTenant", "TenantId", "Lease", "LeaseId");
+        Map<String, String> topics =
+                Map.of("WorkOrder", "work_order_updates", "LeaseTenant", "tenant_updates", "Lease", "lease_updates");
+        Map<String, String> idFields =
+                Map.of("WorkOrder", "WorkOrderId", "LeaseTenant", "TenantId", "Lease", "LeaseId");
         if (topics.containsKey(entity) && ids.get(idFields.get(entity)) != null) {
             appFolioWebhooks.send(
                     url,

@@ -1,5 +1,6 @@
 package com.pmsbridge.simulator;
 
+import com.pmsbridge.simulator.buildium.HttpExchanges;
 import com.pmsbridge.simulator.portfolio.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +40,8 @@ class BuildiumApiTest {
             HttpResponse<String> page = get("/v1/leases?limit=7&offset=" + offset + "&orderby=Id");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.headers().firstValue("X-Total-Count")).contains(Integer.toString(total));
-            List<?> items = com.pmsbridge.simulator.buildium.HttpExchanges.JSON.readValue(page.body(), List.class);
-            items.forEach(item -> ids.add(((Number) ((java.util.Map<?, ?>) item).get("Id")).longValue()));
+            List<?> items = HttpExchanges.JSON.readValue(page.body(), List.class);
+            items.forEach(item -> ids.add(((Number) ((Map<?, ?>) item).get("Id")).longValue()));
             if (items.size() < 7) {
                 break;
             }

@@ -14,8 +14,10 @@ import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +52,8 @@ import static org.hamcrest.Matchers.equalTo;
         initArgs = @ResourceArg(name = "database", value = "queue_test"))
 class DecisionsIT {
     /** Metrics are served on the management port only. */
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true) // under the /q root
-    java.net.URL metricsUrl;
+    @TestHTTPResource(value = "/metrics", management = true) // under the /q root
+    URL metricsUrl;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static TestKafkaWriter writer;
@@ -471,7 +474,7 @@ class DecisionsIT {
         return ids.getFirst();
     }
 
-    private static io.restassured.response.Response item(String org, String id) {
+    private static Response item(String org, String id) {
         return given().auth().oauth2(TestTokens.of("v", org, "viewer")).get("/api/v1/queue/items/" + id);
     }
 

@@ -1,5 +1,6 @@
 package com.pmsbridge.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
@@ -48,7 +49,7 @@ final class LifecycleEvents {
                     Topics.DOMAIN_EVENTS,
                     event.entityKey(),
                     ContractJson.mapper().writeValueAsString(event));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,11 +10,14 @@ import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -171,7 +174,7 @@ class QueueItemsIT {
         String organisation = "org-" + UUID.randomUUID();
         String tag = "T" + UUID.randomUUID().toString().substring(0, 8);
         String token = TestTokens.of("olivia", organisation, "operator", "viewer");
-        java.util.List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String key = "lease:conn-q:" + tag + "-" + i;
             keys.add(key);
@@ -188,7 +191,7 @@ class QueueItemsIT {
                 .queryParam("sort", "oldest")
                 .queryParam("limit", 2)
                 .get(ITEMS);
-        first.then().statusCode(200).body("entityKey", org.hamcrest.Matchers.contains(keys.get(0), keys.get(1)));
+        first.then().statusCode(200).body("entityKey", Matchers.contains(keys.get(0), keys.get(1)));
         String cursor = first.header("X-Next-Cursor");
         given().auth()
                 .oauth2(token)
@@ -199,8 +202,8 @@ class QueueItemsIT {
                 .get(ITEMS)
                 .then()
                 .statusCode(200)
-                .header("X-Next-Cursor", org.hamcrest.Matchers.nullValue())
-                .body("entityKey", org.hamcrest.Matchers.contains(keys.get(2)));
+                .header("X-Next-Cursor", Matchers.nullValue())
+                .body("entityKey", Matchers.contains(keys.get(2)));
         given().auth()
                 .oauth2(token)
                 .queryParam("sort", "newest")
@@ -231,14 +234,14 @@ class QueueItemsIT {
                 .get(ITEMS)
                 .then()
                 .statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("'sort'"));
+                .body("detail", Matchers.containsString("'sort'"));
         given().auth()
                 .oauth2(token)
                 .queryParam("after", "bm90LWEtY3Vyc29y")
                 .get(ITEMS)
                 .then()
                 .statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("'after'"));
+                .body("detail", Matchers.containsString("'after'"));
     }
 
     private static LifecycleEvent leaseCreated(String entityKey, String org) {

@@ -1,11 +1,15 @@
 package com.pmsbridge.systemtests;
 
 import com.pmsbridge.testsupport.TestTokens;
+import io.restassured.response.Response;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,13 +129,9 @@ class GatewayAuthorizationIT {
     void givenRole_whenCallingRoute_thenAllowedOnlyFromItsMinimumRole(Route route, String role) {
         int status = request(route, TestTokens.of("user-" + role, "acme", role)).statusCode();
         if (rank(role) < rank(route.minimumRole())) {
-            org.assertj.core.api.Assertions.assertThat(status)
-                    .as(route + " as " + role)
-                    .isEqualTo(403);
+            Assertions.assertThat(status).as(route + " as " + role).isEqualTo(403);
         } else {
-            org.assertj.core.api.Assertions.assertThat(status)
-                    .as(route + " as " + role)
-                    .isNotIn(401, 403);
+            Assertions.assertThat(status).as(route + " as " + role).isNotIn(401, 403);
         }
     }
 
@@ -142,7 +142,7 @@ class GatewayAuthorizationIT {
         if (route.org404()) {
             response.then().statusCode(404).contentType(containsString("application/problem+json"));
         } else if (route.method().equals("GET") && !route.path().endsWith("settings")) {
-            response.then().statusCode(200).body("findAll { it.org == 'acme' }", org.hamcrest.Matchers.empty());
+            response.then().statusCode(200).body("findAll { it.org == 'acme' }", Matchers.empty());
         }
     }
 
@@ -150,7 +150,7 @@ class GatewayAuthorizationIT {
     void givenTooManyRequests_whenOneCallerKeepsCalling_thenRateLimitedWithRetryAfter() {
         String token = TestTokens.of("greedy-" + UUID.randomUUID(), "acme", "viewer");
         int allowed = 0;
-        io.restassured.response.Response limited = null;
+        Response limited = null;
         while (limited == null && allowed <= RunningSystem.GATEWAY_BURST) {
             var response = given().baseUri(RunningSystem.gateway())
                     .auth()
@@ -164,11 +164,10 @@ class GatewayAuthorizationIT {
             }
         }
         // the refill is one request a minute, so the caller gets its burst and not one request more
-        org.assertj.core.api.Assertions.assertThat(allowed).isEqualTo(RunningSystem.GATEWAY_BURST);
-        org.assertj.core.api.Assertions.assertThat(limited).isNotNull();
+        Assertions.assertThat(allowed).isEqualTo(RunningSystem.GATEWAY_BURST);
+        Assertions.assertThat(limited).isNotNull();
         limited.then().contentType(containsString("application/problem+json"));
-        org.assertj.core.api.Assertions.assertThat(Long.parseLong(limited.header("Retry-After")))
-                .isBetween(1L, 60L);
+        Assertions.assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         given().baseUri(RunningSystem.gateway())
                 .auth()
                 .oauth2(TestTokens.of("patient", "acme", "viewer"))
@@ -177,8 +176,8 @@ class GatewayAuthorizationIT {
                 .statusCode(200);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(
+    @ParameterizedTest
+    @ValueSource(
             strings = {
                 "/api/v1/queue/..%2F..%2Fq%2Fmetrics",
                 "/api/v1/queue/%2e%2e/%2e%2e/q/metrics",
@@ -195,7 +194,7 @@ class GatewayAuthorizationIT {
                 .post(rawPath);
 
         response.then().statusCode(400).contentType(containsString("application/problem+json"));
-        org.assertj.core.api.Assertions.assertThat(response.asString()).doesNotContain("jvm_", "# HELP");
+        Assertions.assertThat(response.asString()).doesNotContain("jvm_", "# HELP");
     }
 
     @Test
@@ -238,7 +237,7 @@ class GatewayAuthorizationIT {
         return Map.of("viewer", 1, "operator", 2, "admin", 3).get(role);
     }
 
-    private static io.restassured.response.Response request(Route route, String token) {
+    private static Response request(Route route, String token) {
         var spec = given().baseUri(RunningSystem.gateway()).contentType("application/json");
         if (token != null) {
             spec = spec.auth().oauth2(token);

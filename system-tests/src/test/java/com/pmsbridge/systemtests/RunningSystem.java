@@ -4,6 +4,10 @@ import com.pmsbridge.testsupport.KafkaTopics;
 import com.pmsbridge.testsupport.TestInfrastructure;
 import com.pmsbridge.testsupport.TestOidcServer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +150,9 @@ public final class RunningSystem {
     /** What a service has logged so far. */
     static String log(String module) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("target", module + ".log"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(Path.of("target", module + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -165,9 +169,9 @@ public final class RunningSystem {
             try {
                 // the browser tests' system would overwrite the system tests' capture with fewer series
                 if (process != null && !keycloak) {
-                    process.captureMetrics(java.nio.file.Path.of("target", "captured-metrics"));
+                    process.captureMetrics(Path.of("target", "captured-metrics"));
                 }
-            } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+            } catch (IOException | InterruptedException | RuntimeException e) {
                 System.err.println("could not capture metrics: " + e);
             }
         }

@@ -142,8 +142,8 @@ public final class ServiceProcess implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(managementUrl() + "/q/metrics"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.writeString(dir.resolve(name + ".prom"), response.body());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".prom"), response.body());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package com.pmsbridge.testsupport;
 
+import com.pmsbridge.contract.ContractJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +59,8 @@ public final class TestKafkaReader implements AutoCloseable {
         return withKey(key).stream()
                 .map(record -> {
                     try {
-                        return com.pmsbridge.contract.ContractJson.mapper().readValue(record.value(), type);
-                    } catch (java.io.IOException e) {
+                        return ContractJson.mapper().readValue(record.value(), type);
+                    } catch (IOException e) {
                         throw new IllegalStateException("unreadable " + type.getSimpleName() + " with key " + key, e);
                     }
                 })

@@ -1,5 +1,6 @@
 package com.pmsbridge.testsupport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
@@ -9,8 +10,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -24,12 +28,12 @@ public final class TestKafkaWriter implements AutoCloseable {
 
     /** Publishes a change event as the connector does (CloudEvents headers, keyed by entity key). */
     public void send(ChangeEvent event) {
-        sendAll(java.util.List.of(event));
+        sendAll(List.of(event));
     }
 
     /** Publishes many change events at once (pipelined, not one round trip each) and waits for every ack. */
-    public void sendAll(java.util.List<ChangeEvent> events) {
-        java.util.List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+    public void sendAll(List<ChangeEvent> events) {
+        List<Future<?>> acks = new ArrayList<>();
         try {
             for (ChangeEvent event : events) {
                 acks.add(producer.send(new ProducerRecord<>(
@@ -45,10 +49,10 @@ public final class TestKafkaWriter implements AutoCloseable {
                                 event.receivedAt(),
                                 event.org()))));
             }
-            for (java.util.concurrent.Future<?> ack : acks) {
+            for (Future<?> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | ExecutionException | TimeoutException e) {
+        } catch (JsonProcessingException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -28,7 +29,7 @@ public final class TestKeys {
         return PUBLIC_KEY;
     }
 
-    private static java.security.Key load(String resource, boolean isPrivate) {
+    private static Key load(String resource, boolean isPrivate) {
         try (InputStream in = TestKeys.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test key " + resource);

@@ -1,6 +1,7 @@
 package com.pmsbridge.gateway.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,6 @@ final class ItemParties {
     private JsonNode fields(String entityKey) {
         ConsoleBackend.Reply reply =
                 backend.get(token, "/api/v1/entities/" + ConsoleLinks.segment(entityKey), Map.of());
-        return reply.ok() && reply.body() != null
-                ? reply.body().path("fields")
-                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return reply.ok() && reply.body() != null ? reply.body().path("fields") : MissingNode.getInstance();
     }
 }

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -53,7 +54,7 @@ public class EdgeFilters {
     }
 
     /** Webhooks are unauthenticated: an id of the wrong shape is refused here, and each connection has its own limit. */
-    @ServerRequestFilter(preMatching = true, priority = jakarta.ws.rs.Priorities.AUTHENTICATION + 1)
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION + 1)
     public Response limitWebhooks(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (!path.startsWith(WEBHOOKS)) {
@@ -75,7 +76,7 @@ public class EdgeFilters {
     }
 
     // after authentication (JAX-RS-time security), so the identity is already resolved
-    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER)
+    @ServerRequestFilter(priority = Priorities.USER)
     public Response limit(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/api/") || identity.isAnonymous()) {
             return null;

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +79,7 @@ public class OpenApiAggregator {
                         .path("schemas")
                         .properties()
                         .forEach(e -> schemas.set(e.getKey(), e.getValue()));
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 complete = false;
                 LOG.warnf(
                         "OpenAPI of %s not available: %s", backend, e.getClass().getSimpleName());

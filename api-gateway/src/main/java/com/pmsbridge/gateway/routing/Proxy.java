@@ -1,5 +1,6 @@
 package com.pmsbridge.gateway.routing;
 
+import com.pmsbridge.service.http.Problems;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +61,7 @@ public class Proxy {
         String path = uri.getRequestUri().getRawPath();
         URI target = routes.resolve(path, uri.getRequestUri().getRawQuery()).orElse(null);
         if (target == null) {
-            return CompletableFuture.completedFuture(
-                    com.pmsbridge.service.http.Problems.of(404, "no_route", "no service serves " + path));
+            return CompletableFuture.completedFuture(Problems.of(404, "no_route", "no service serves " + path));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
@@ -82,15 +83,13 @@ public class Proxy {
                             "backend %s unreachable: %s",
                             target.getHost() + ":" + target.getPort(),
                             failure.getClass().getSimpleName());
-                    return com.pmsbridge.service.http.Problems.of(
-                            502, "backend_unavailable", "the service behind " + path + " is not reachable");
+                    return Problems.of(502, "backend_unavailable", "the service behind " + path + " is not reachable");
                 });
     }
 
     private static Response relay(HttpResponse<byte[]> answer) {
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(answer.body());
-        for (Map.Entry<String, java.util.List<String>> header :
-                answer.headers().map().entrySet()) {
+        for (Map.Entry<String, List<String>> header : answer.headers().map().entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(name) && !name.startsWith(":")) {
                 header.getValue().forEach(value -> response.header(header.getKey(), value));

@@ -4,6 +4,7 @@ import com.pmsbridge.testsupport.TestOidcResource;
 import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +87,7 @@ class ProxyIT {
                 .post("/webhooks/flooded-1")
                 .then()
                 .statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Retry-After", Matchers.notNullValue())
                 .contentType(containsString("application/problem+json"));
         given().contentType("application/json")
                 .body("{}")

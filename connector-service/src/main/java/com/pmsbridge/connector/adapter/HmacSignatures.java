@@ -8,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 
 /** HMAC-SHA256 over {@code timestamp + "." + body}, the scheme of Buildium and of our generic webhooks. */
 public final class HmacSignatures {
@@ -20,12 +22,12 @@ public final class HmacSignatures {
      */
     public static void verify(
             WebhookRequest request,
-            java.util.List<String> secrets,
+            List<String> secrets,
             String timestampHeader,
             String signatureHeader,
             String signatureForm,
             Duration window,
-            java.util.function.Function<String, byte[]> decode) {
+            Function<String, byte[]> decode) {
         if (secrets.isEmpty()) {
             throw WebhookRejectedException.unauthorized(
                     "secret_unavailable", "the connection has no webhook secret configured");

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Guards every outbound call against server-side request forgery: https only, hosts allowed per PMS type, and every
@@ -49,8 +50,8 @@ public class OutboundTargets {
     }
 
     /** Why a request to {@code uri} is refused for this PMS type (rules and current addresses), or empty. */
-    public java.util.Optional<String> problem(String pmsType, URI uri) {
-        java.util.Optional<String> ruleProblem = ruleProblem(pmsType, uri);
+    public Optional<String> problem(String pmsType, URI uri) {
+        Optional<String> ruleProblem = ruleProblem(pmsType, uri);
         if (ruleProblem.isPresent() || platformHost(uri.getHost().toLowerCase(Locale.ROOT))) {
             return ruleProblem;
         }
@@ -58,37 +59,37 @@ public class OutboundTargets {
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (!isPublic(address)) {
-                    return java.util.Optional.of("host " + host + " resolves to a non-public address");
+                    return Optional.of("host " + host + " resolves to a non-public address");
                 }
             }
         } catch (UnknownHostException e) {
-            return java.util.Optional.of("host " + host + " does not resolve");
+            return Optional.of("host " + host + " does not resolve");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Scheme, user info, port and the PMS type's host list: what a URL must satisfy before any lookup. */
-    private java.util.Optional<String> ruleProblem(String pmsType, URI uri) {
+    private Optional<String> ruleProblem(String pmsType, URI uri) {
         String host = uri.getHost();
         if (host == null || uri.getUserInfo() != null) {
-            return java.util.Optional.of("an absolute URL with a host and no user info is required");
+            return Optional.of("an absolute URL with a host and no user info is required");
         }
         host = host.toLowerCase(Locale.ROOT);
         if (platformHost(host)) {
             return "http".equals(uri.getScheme()) || "https".equals(uri.getScheme())
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of("only http and https are allowed");
+                    ? Optional.empty()
+                    : Optional.of("only http and https are allowed");
         }
         if (!"https".equals(uri.getScheme())) {
-            return java.util.Optional.of("only https is allowed");
+            return Optional.of("only https is allowed");
         }
         if (uri.getPort() != -1 && uri.getPort() != 443) {
-            return java.util.Optional.of("only the default https port is allowed");
+            return Optional.of("only the default https port is allowed");
         }
         if (!allowedFor(pmsType, host)) {
-            return java.util.Optional.of("host " + host + " is not allowed for " + pmsType);
+            return Optional.of("host " + host + " is not allowed for " + pmsType);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private boolean platformHost(String host) {

@@ -1,6 +1,14 @@
 package com.pmsbridge.connector.adapter;
 
 import com.pmsbridge.connector.connection.Connection;
+import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.event.ChangeEvent;
+import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.contract.event.WritebackCommand;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The boundary to one kind of PMS. Adding a PMS means adding one package with an implementation of this interface
@@ -32,33 +40,26 @@ public interface PmsAdapter {
      * @throws MappingException        when the record cannot be mapped (it goes to the DLQ)
      * @throws PmsUnavailableException when the PMS does not answer after retries
      */
-    default java.util.Optional<com.pmsbridge.contract.event.ChangeEvent> fetch(
-            Connection connection, EntityReference reference) {
+    default Optional<ChangeEvent> fetch(Connection connection, EntityReference reference) {
         throw new UnsupportedOperationException(pmsType() + " pushes full entities; nothing to fetch");
     }
 
-    /** Entity types this PMS can list (for polling and backfill); empty for push-only PMSes. */
-    default java.util.Set<com.pmsbridge.contract.EntityType> listableTypes() {
-        return java.util.Set.of();
+    /** Entity types this PMS can list (for polling and Syncs); empty for push-only PMSes. */
+    default Set<EntityType> listableTypes() {
+        return Set.of();
     }
 
     /**
      * Lists one page of entities of a type, ordered by id, optionally only those updated since a time.
      *
-     * @param op snapshot ({@code r}) for a backfill, update ({@code u}) for polling
+     * @param op snapshot ({@code r}) for a Sync, update ({@code u}) for polling
      */
-    default PmsPage list(
-            Connection connection,
-            com.pmsbridge.contract.EntityType type,
-            java.time.Instant updatedSince,
-            int offset,
-            int limit,
-            com.pmsbridge.contract.event.Op op) {
+    default PmsPage list(Connection connection, EntityType type, Instant updatedSince, int offset, int limit, Op op) {
         throw new UnsupportedOperationException(pmsType() + " cannot be listed");
     }
 
     /** Executes a write-back command in the PMS; returns the PMS's id of the written entity. */
-    default String write(Connection connection, com.pmsbridge.contract.event.WritebackCommand command) {
+    default String write(Connection connection, WritebackCommand command) {
         throw new UnsupportedOperationException(pmsType() + " does not support write-back");
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.inject.Instance;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,8 +19,8 @@ public class PmsAdapters {
         this.byType = adapters.stream().collect(Collectors.toMap(PmsAdapter::pmsType, Function.identity()));
     }
 
-    public java.util.Set<String> types() {
-        return new java.util.TreeSet<>(byType.keySet());
+    public Set<String> types() {
+        return new TreeSet<>(byType.keySet());
     }
 
     public Optional<PmsAdapter> forType(String pmsType) {

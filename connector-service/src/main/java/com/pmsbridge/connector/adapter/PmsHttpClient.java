@@ -8,11 +8,15 @@ import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,7 +43,7 @@ public class PmsHttpClient {
     }
 
     /** A response the caller interprets; 2xx and 404 are returned, everything else is retried or thrown. */
-    public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
+    public record Answer(int status, String body, Map<String, List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -113,7 +117,7 @@ public class PmsHttpClient {
             } catch (GuardedDnsResolver.RefusedAddressException e) {
                 throw new PmsUnavailableException("outbound_refused", 0);
             } catch (IOException e) {
-                lastProblem = e instanceof java.net.SocketTimeoutException ? "timeout" : "io_error";
+                lastProblem = e instanceof SocketTimeoutException ? "timeout" : "io_error";
                 lastStatus = 0;
             }
             if (attempt < config.maxAttempts()) {
@@ -145,7 +149,7 @@ public class PmsHttpClient {
                 config.circuitFailureThreshold(),
                 config.circuitOpenFor(),
                 config.circuitMaxOpenFor(),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
         Gauge.builder("pms_connector_circuit_state", guard, g -> g.state().ordinal())
                 .description("0 = CLOSED, 1 = OPEN, 2 = HALF_OPEN (a trial call may go through)")
                 .tags("connection", connectionId)
@@ -174,7 +178,7 @@ public class PmsHttpClient {
     }
 
     private static long retryAfterMs(Answer answer) {
-        return java.util.Optional.ofNullable(answer.header("Retry-After"))
+        return Optional.ofNullable(answer.header("Retry-After"))
                 .map(value -> {
                     try {
                         return Long.parseLong(value.trim()) * 1000;

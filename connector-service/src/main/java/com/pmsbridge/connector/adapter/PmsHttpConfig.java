@@ -3,6 +3,8 @@ package com.pmsbridge.connector.adapter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** How the connector calls PMS APIs. */
 @ConfigMapping(prefix = "connector.pms-http")
 public interface PmsHttpConfig {
@@ -32,7 +34,7 @@ public interface PmsHttpConfig {
 
     /** The most one call may take, waiting for a slot, retries and backoff included; then it fails as "time_budget". */
     @WithDefault("PT45S")
-    java.time.Duration callBudget();
+    Duration callBudget();
 
     /** Consecutive failed calls (after their retries) that open a connection's circuit. */
     @WithDefault("5")
@@ -40,9 +42,9 @@ public interface PmsHttpConfig {
 
     /** How long an open circuit fails calls at once before one trial call; doubles while trials fail. */
     @WithDefault("PT30S")
-    java.time.Duration circuitOpenFor();
+    Duration circuitOpenFor();
 
     /** Longest an open circuit waits before a trial call. */
     @WithDefault("PT10M")
-    java.time.Duration circuitMaxOpenFor();
+    Duration circuitMaxOpenFor();
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A PMS connection of one organisation. Its secrets are kept apart, encrypted, by {@link ConnectionSecrets}. */
 @Entity
@@ -46,12 +48,12 @@ public class Connection extends PanacheEntityBase {
     /** Generic adapter: PMS field name to canonical field name, per entity type. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "field_mapping")
-    public java.util.Map<String, java.util.Map<String, String>> fieldMapping = new java.util.HashMap<>();
+    public Map<String, Map<String, String>> fieldMapping = new HashMap<>();
 
     /** Currency and charge account of this PMS account ({@link ConnectionSettings}). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "settings")
-    public java.util.Map<String, String> settings = new java.util.HashMap<>();
+    public Map<String, String> settings = new HashMap<>();
 
     @Column(name = "last_success_at")
     public Instant lastSuccessAt;

@@ -5,6 +5,7 @@ import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,7 @@ public class ConnectionHealth {
      * Every connection has its health series from startup (and within a minute of its creation), used or not: an
      * idle or push-only connection's disconnection must be visible too.
      */
-    @io.quarkus.scheduler.Scheduled(every = "60s", delayed = "5s")
+    @Scheduled(every = "60s", delayed = "5s")
     @Transactional
     void registerAll() {
         Connection.<Connection>listAll().forEach(connection -> {

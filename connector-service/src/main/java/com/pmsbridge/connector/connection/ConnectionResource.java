@@ -2,7 +2,9 @@ package com.pmsbridge.connector.connection;
 
 import com.pmsbridge.connector.adapter.OutboundTargets;
 import com.pmsbridge.connector.adapter.PmsAdapters;
+import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.webhook.WebhookRejections;
+import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.service.security.CallerOrg;
 import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,8 +24,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ import java.util.regex.Pattern;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConnectionResource {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,98}[a-z0-9]");
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final CallerOrg caller;
     private final PmsAdapters adapters;
     private final ConnectionAccess access;
@@ -152,16 +156,10 @@ public class ConnectionResource {
         }
         long started = System.nanoTime();
         try {
-            adapter.list(
-                    connection,
-                    adapter.listableTypes().iterator().next(),
-                    null,
-                    0,
-                    1,
-                    com.pmsbridge.contract.event.Op.SNAPSHOT);
+            adapter.list(connection, adapter.listableTypes().iterator().next(), null, 0, 1, Op.SNAPSHOT);
             health.succeeded(connection.id);
             return new ProbeResult(true, null, (System.nanoTime() - started) / 1_000_000);
-        } catch (com.pmsbridge.connector.adapter.PmsUnavailableException e) {
+        } catch (PmsUnavailableException e) {
             health.failed(connection.id, e);
             return new ProbeResult(false, e.getMessage(), (System.nanoTime() - started) / 1_000_000);
         }
@@ -214,7 +212,7 @@ public class ConnectionResource {
     private static String generatedId() {
         byte[] bytes = new byte[10];
         RANDOM.nextBytes(bytes);
-        return "c-" + java.util.HexFormat.of().formatHex(bytes);
+        return "c-" + HexFormat.of().formatHex(bytes);
     }
 
     private void apply(Connection connection, ConnectionRequest request) {

@@ -3,6 +3,8 @@ package com.pmsbridge.connector.connection;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 /** The demo connection that the local stack and the end-to-end test use. */
 @ConfigMapping(prefix = "connector.demo")
 public interface DemoConnectionConfig {
@@ -19,17 +21,17 @@ public interface DemoConnectionConfig {
     String org();
 
     /** Webhook secret of the demo generic connection; given by the local scripts and the test profile only. */
-    java.util.Optional<String> webhookSecret();
+    Optional<String> webhookSecret();
 
     /** API credentials of the simulator's Buildium and AppFolio accounts ({@code client:secret}). */
-    java.util.Optional<String> simulatorCredentials();
+    Optional<String> simulatorCredentials();
 
     /** Webhook secret the simulator signs Buildium webhooks with. */
-    java.util.Optional<String> simulatorWebhookSecret();
+    Optional<String> simulatorWebhookSecret();
 
     /**
      * Base URL of the PMS simulator; when set, a Buildium connection {@code demo-buildium} (org acme) and an
      * AppFolio connection {@code demo-appfolio} (org globex) are created against it.
      */
-    java.util.Optional<String> simulatorUrl();
+    Optional<String> simulatorUrl();
 }

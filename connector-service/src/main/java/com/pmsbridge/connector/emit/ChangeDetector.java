@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,10 +94,10 @@ public class ChangeDetector {
 
     private static List<List<ChangeEvent>> chunks(List<ChangeEvent> events) {
         // one page can hold the same entity twice (data changed between reads): keep the last of each
-        Map<String, ChangeEvent> unique = new java.util.LinkedHashMap<>();
+        Map<String, ChangeEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.put(e.externalId(), e));
         List<ChangeEvent> distinct = List.copyOf(unique.values());
-        List<List<ChangeEvent>> chunks = new java.util.ArrayList<>();
+        List<List<ChangeEvent>> chunks = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             chunks.add(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
         }

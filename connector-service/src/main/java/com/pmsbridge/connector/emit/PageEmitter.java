@@ -29,7 +29,7 @@ public class PageEmitter {
     }
 
     /**
-     * @param onlyChanged skip records whose data equals what was last emitted (polling); a backfill emits all
+     * @param onlyChanged skip records whose data equals what was last emitted (polling); a Sync emits all
      * @param idSeed      makes event ids deterministic for this page, so a resumed run re-emits the same ids
      * @return how many change events were published
      */

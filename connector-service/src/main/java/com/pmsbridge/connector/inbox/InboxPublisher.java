@@ -2,11 +2,14 @@ package com.pmsbridge.connector.inbox;
 
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.service.kafka.CloudEventMessages;
+import com.pmsbridge.service.kafka.WithoutTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
 
 /** Puts a thin webhook's reference on the internal inbox topic; completes when Kafka acknowledged it. */
 @ApplicationScoped
@@ -19,9 +22,8 @@ public class InboxPublisher {
     }
 
     /** Publishes and waits for the broker's acknowledgement, outside the caller's transaction context. */
-    public void publishAndAwait(InboxEntry entry, java.time.Duration timeout) {
-        com.pmsbridge.service.kafka.WithoutTransaction.run(
-                () -> publish(entry).await().atMost(timeout));
+    public void publishAndAwait(InboxEntry entry, Duration timeout) {
+        WithoutTransaction.run(() -> publish(entry).await().atMost(timeout));
     }
 
     private Uni<Void> publish(InboxEntry entry) {

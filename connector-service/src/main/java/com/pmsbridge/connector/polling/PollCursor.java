@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 /** Where polling of one entity type of one connection stands. */
 @Entity
@@ -48,13 +49,13 @@ public class PollCursor extends PanacheEntityBase {
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key
-                    && java.util.Objects.equals(connectionId, key.connectionId)
-                    && java.util.Objects.equals(entityType, key.entityType);
+                    && Objects.equals(connectionId, key.connectionId)
+                    && Objects.equals(entityType, key.entityType);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(connectionId, entityType);
+            return Objects.hash(connectionId, entityType);
         }
     }
 }

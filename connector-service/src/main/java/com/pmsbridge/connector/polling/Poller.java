@@ -19,9 +19,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +62,7 @@ public class Poller {
         this.workers = Executors.newFixedThreadPool(
                 config.parallelConnections(),
                 Thread.ofPlatform().name("poller-", 0).factory());
-        this.backoff = new PollBackoff(config.maxFailureBackoff(), java.time.Clock.systemUTC());
+        this.backoff = new PollBackoff(config.maxFailureBackoff(), Clock.systemUTC());
     }
 
     @Scheduled(
@@ -194,7 +196,7 @@ public class Poller {
     private boolean isDue(Connection connection) {
         Instant last = PollCursor.<PollCursor>list("connectionId", connection.id).stream()
                 .map(c -> c.lastPollAt)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .min(Instant::compareTo)
                 .orElse(null);
         return last == null || Duration.between(last, Instant.now()).getSeconds() >= connection.pollIntervalSeconds;

@@ -25,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Verifies, deduplicates and publishes one webhook, holding no database connection while it verifies (a JWKS fetch)
@@ -161,7 +162,7 @@ public class WebhookIntake {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             request.headers().entrySet().stream()
                     .filter(h -> h.getKey().contains("signature"))
-                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(h -> sha.update(h.getValue().getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(sha.digest(request.body()));
         } catch (NoSuchAlgorithmException e) {

@@ -1,10 +1,14 @@
 package com.pmsbridge.connector.adapter;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,18 +16,18 @@ class OutboundTargetsTest {
     /** Production settings: no platform hosts. */
     private final OutboundTargets production = new OutboundTargets(new OutboundConfig() {
         @Override
-        public java.util.Optional<java.util.List<String>> platformHosts() {
-            return java.util.Optional.empty();
+        public Optional<List<String>> platformHosts() {
+            return Optional.empty();
         }
 
         @Override
-        public java.util.List<String> buildiumHosts() {
-            return java.util.List.of("api.buildium.com");
+        public List<String> buildiumHosts() {
+            return List.of("api.buildium.com");
         }
 
         @Override
-        public java.util.List<String> appfolioHostSuffixes() {
-            return java.util.List.of(".appfolio.com");
+        public List<String> appfolioHostSuffixes() {
+            return List.of(".appfolio.com");
         }
 
         @Override
@@ -50,12 +54,12 @@ class OutboundTargetsTest {
                 "https://10.96.0.1/"
             })
     void givenProductionSettings_whenALocalOrPrivateTargetIsChecked_thenRefused(String url) {
-        assertThat(production.problem("generic", java.net.URI.create(url))).isPresent();
+        assertThat(production.problem("generic", URI.create(url))).isPresent();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void givenProductionSettings_whenBuildiumPointsElsewhere_thenRefused() {
-        assertThat(production.problem("buildium", java.net.URI.create("https://evil.example.com/")))
+        assertThat(production.problem("buildium", URI.create("https://evil.example.com/")))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("not allowed for buildium"));
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
@@ -82,15 +83,15 @@ class ConnectionHealthIT {
                 .post("/api/v1/connections/" + pushOnly + "/test")
                 .then()
                 .statusCode(200)
-                .body("reachable", org.hamcrest.Matchers.equalTo(false))
-                .body("reason", org.hamcrest.Matchers.equalTo("push_only"));
+                .body("reachable", Matchers.equalTo(false))
+                .body("reason", Matchers.equalTo("push_only"));
         given().auth()
                 .oauth2(ADMIN)
                 .post("/api/v1/connections/" + unreachable + "/test")
                 .then()
                 .statusCode(200)
-                .body("reachable", org.hamcrest.Matchers.equalTo(false))
-                .body("reason", org.hamcrest.Matchers.matchesPattern("[a-z_0-9]+"));
+                .body("reachable", Matchers.equalTo(false))
+                .body("reason", Matchers.matchesPattern("[a-z_0-9]+"));
         given().auth()
                 .oauth2(TestTokens.of("victor", "globex", "operator"))
                 .post("/api/v1/connections/" + unreachable + "/test")

@@ -1,5 +1,8 @@
 package com.pmsbridge.connector.connection;
 
+import com.pmsbridge.connector.adapter.PmsHttpClient;
+import com.pmsbridge.connector.adapter.PmsRequest;
+import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.polling.Poller;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.testsupport.KafkaTestResource;
@@ -12,12 +15,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import jakarta.inject.Inject;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +55,7 @@ class TenantIsolationIT {
     Poller poller;
 
     @Inject
-    com.pmsbridge.connector.adapter.PmsHttpClient pmsHttp;
+    PmsHttpClient pmsHttp;
 
     @ParameterizedTest
     @CsvSource({
@@ -156,7 +164,7 @@ class TenantIsolationIT {
         setCredentials(ACME_ADMIN, id, Map.of("webhookSecret", "second-secret"))
                 .then()
                 .statusCode(200)
-                .body("webhookSecret.previousValidUntil", org.hamcrest.Matchers.notNullValue());
+                .body("webhookSecret.previousValidUntil", Matchers.notNullValue());
 
         assertThat(postWebhook(id, "second-secret")).isEqualTo(202);
         assertThat(postWebhook(id, "first-secret")).isEqualTo(202);
@@ -253,26 +261,24 @@ class TenantIsolationIT {
                     .oauth2(GLOBEX_ADMIN)
                     .get("/api/v1/connections/" + id)
                     .then()
-                    .body("lastError", org.hamcrest.Matchers.matchesPattern("[a-z_0-9]+"));
+                    .body("lastError", Matchers.matchesPattern("[a-z_0-9]+"));
         }
     }
 
     @Test
     void givenHostThatResolvesToLoopbackWhenConnecting_whenCalled_thenRefusedBeforeAnyConnection() {
         // the URL's rules allow any https host on 443 for a generic PMS; only the connect-time lookup can refuse it
-        var request = com.pmsbridge.connector.adapter.PmsRequest.get(java.net.URI.create("https://localhost/api"));
+        var request = PmsRequest.get(URI.create("https://localhost/api"));
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                                com.pmsbridge.connector.adapter.PmsUnavailableException.class,
-                                () -> pmsHttp.send("c-attacker", "generic", request))
+        assertThat(Assertions.catchThrowableOfType(
+                                PmsUnavailableException.class, () -> pmsHttp.send("c-attacker", "generic", request))
                         .getMessage())
                 .isEqualTo("outbound_refused");
     }
 
-    private static boolean headersContain(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String text) {
+    private static boolean headersContain(ConsumerRecord<?, ?> record, String text) {
         for (var header : record.headers()) {
-            if (header.value() != null
-                    && new String(header.value(), java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+            if (header.value() != null && new String(header.value(), StandardCharsets.UTF_8).contains(text)) {
                 return true;
             }
         }

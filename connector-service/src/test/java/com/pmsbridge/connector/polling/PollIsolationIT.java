@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ class PollIsolationIT {
 
     private static Map<String, Instant> cursors(String connectionId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, Instant> byType = new java.util.HashMap<>();
+            Map<String, Instant> byType = new HashMap<>();
             PollCursor.<PollCursor>list("connectionId", connectionId)
                     .forEach(cursor -> byType.put(cursor.entityType, cursor.updatedSince));
             return byType;

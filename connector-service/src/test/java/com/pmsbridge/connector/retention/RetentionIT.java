@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class RetentionIT {
     }
 
     @SuppressWarnings("unchecked")
-    private java.util.List<String> count(String table, String column, String run) {
+    private List<String> count(String table, String column, String run) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery(
                                 "select " + column + " from " + table + " where " + column + " like '%" + run + "'")

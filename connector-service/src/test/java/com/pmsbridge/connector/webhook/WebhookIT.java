@@ -13,6 +13,7 @@ import com.pmsbridge.testsupport.TestWebhooks;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,7 +272,7 @@ class WebhookIT {
         send(body, TestWebhooks.DEMO_SECRET, TestWebhooks.nowSeconds()).then().statusCode(413);
     }
 
-    private static io.restassured.response.Response send(String body, String secret, String timestamp) {
+    private static Response send(String body, String secret, String timestamp) {
         return given().contentType("application/json")
                 .header("X-PMS-Timestamp", timestamp)
                 .header("X-PMS-Signature", TestWebhooks.genericSignature(secret, timestamp, body))

@@ -3,6 +3,8 @@ package com.pmsbridge.contract.event;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.pmsbridge.contract.EntityKey;
 import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.model.CanonicalData;
+import com.pmsbridge.contract.model.CanonicalEntity;
 
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +24,9 @@ import java.util.Map;
  * @param pmsEventId    the PMS's webhook event id when the change came from a webhook, else null
  * @param occurredAt    when the PMS says the change happened
  * @param receivedAt    when the connector received it
- * @param data          the full canonical entity (field name to value); empty for a delete
+ * @param data          the entity's fields as its type's canonical record ({@link EntityType#model()}) names them, a
+ *                      null for a field the PMS holds no value in; empty for a delete. A generic connection may add
+ *                      fields of its own, which the model does not name
  * @param versionIsReadTime the PMS's record carries no change time, so {@code sourceVersion} is when it was read: it
  *                      orders reads, but cannot say that the PMS changed a field after a hub edit (absent: false)
  */
@@ -74,6 +78,12 @@ public record ChangeEvent(
                 receivedAt,
                 data,
                 false);
+    }
+
+    /** {@code data} read as its type's canonical record. */
+    @JsonIgnore
+    public CanonicalEntity entity() {
+        return CanonicalData.read(entityType, data);
     }
 
     @JsonIgnore

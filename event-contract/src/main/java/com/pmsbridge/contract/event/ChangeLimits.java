@@ -3,6 +3,7 @@ package com.pmsbridge.contract.event;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The bounds every change event keeps, checked by the connector (a webhook beyond them gets 400 naming the limit) and
@@ -107,8 +108,7 @@ public final class ChangeLimits {
         }
         long total = 0;
         Collection<?> parts = value instanceof Map<?, ?> map
-                ? java.util.stream.Stream.concat(map.keySet().stream(), map.values().stream())
-                        .toList()
+                ? Stream.concat(map.keySet().stream(), map.values().stream()).toList()
                 : value instanceof Collection<?> list ? list : null;
         if (parts == null) {
             return value == null ? 0 : String.valueOf(value).length();

@@ -3,7 +3,7 @@ package com.pmsbridge.contract.event;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Change operation, as in Debezium: create, update, delete, and read (a snapshot from a backfill). */
+/** Change operation, as in Debezium: create, update, delete, and read (a snapshot from a connector Sync). */
 public enum Op {
     CREATE("c"),
     UPDATE("u"),

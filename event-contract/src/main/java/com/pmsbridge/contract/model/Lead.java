@@ -9,4 +9,5 @@ public record Lead(
         String lastName,
         String email,
         String phone,
-        String status) {}
+        String status)
+        implements CanonicalEntity {}

@@ -5,5 +5,18 @@ public enum LeaseStatus {
     FUTURE,
     CURRENT,
     PAST,
-    CANCELLED
+    CANCELLED;
+
+    /** The status a state's field holds, or null when it holds none or a value this version does not know. */
+    public static LeaseStatus of(Object value) {
+        if (value instanceof LeaseStatus status) {
+            return status;
+        }
+        for (LeaseStatus status : values()) {
+            if (status.name().equals(value)) {
+                return status;
+            }
+        }
+        return null;
+    }
 }

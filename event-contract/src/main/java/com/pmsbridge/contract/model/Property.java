@@ -9,4 +9,5 @@ public record Property(
         String state,
         String postalCode,
         String country,
-        Integer unitCount) {}
+        Integer unitCount)
+        implements CanonicalEntity {}

@@ -8,4 +8,5 @@ public record Unit(
         Integer bedrooms,
         Double bathrooms,
         Integer squareFeet,
-        String marketRent) {}
+        String marketRent)
+        implements CanonicalEntity {}

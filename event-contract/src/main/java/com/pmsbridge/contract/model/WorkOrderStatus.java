@@ -1,5 +1,6 @@
 package com.pmsbridge.contract.model;
 
+/** Where a work order is. */
 public enum WorkOrderStatus {
     NEW,
     ASSIGNED,

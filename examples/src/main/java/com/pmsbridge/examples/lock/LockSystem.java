@@ -4,8 +4,11 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.Topics;
+import com.pmsbridge.contract.event.CurrentState;
 import com.pmsbridge.contract.event.QueueAction;
 import com.pmsbridge.contract.event.QueueActionResult;
+import com.pmsbridge.contract.model.CanonicalData;
+import com.pmsbridge.contract.model.Lease;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -51,7 +54,7 @@ public final class LockSystem implements AutoCloseable {
     private final KafkaProducer<String, CloudEvent> producer;
     private final CloudEventDeserializer events = new CloudEventDeserializer();
     private final Set<String> organisations;
-    private final Map<String, Map<?, ?>> leases = new HashMap<>();
+    private final Map<String, Lease> leases = new HashMap<>();
     private final Set<String> openDoors = new TreeSet<>();
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -109,7 +112,7 @@ public final class LockSystem implements AutoCloseable {
             return;
         }
         if (LEASES.equals(record.topic())) {
-            leases.put(record.key(), read(event, Map.class));
+            leases.put(record.key(), (Lease) read(event, CurrentState.class).entity());
         } else {
             act(read(event, QueueAction.class));
         }
@@ -120,12 +123,14 @@ public final class LockSystem implements AutoCloseable {
         if (!grant && action.action() != QueueAction.Action.ACCESS_REVOKED) {
             return; // invitations, lease and resident updates are for other tools
         }
-        Object residents = action.data() == null ? null : action.data().get("residentIds");
-        if (action.unitId() == null || !(residents instanceof List<?> ids) || ids.isEmpty()) {
+        List<String> ids = action.data() == null
+                ? null
+                : CanonicalData.read(Lease.class, action.data()).residentIds();
+        if (action.unitId() == null || ids == null || ids.isEmpty()) {
             report(action, QueueActionResult.Outcome.FAILED, "the action names no unit or no residents");
             return;
         }
-        for (Object resident : ids) {
+        for (String resident : ids) {
             String door = action.unitId() + "/" + resident;
             if (grant) {
                 openDoors.add(door);
@@ -173,7 +178,7 @@ public final class LockSystem implements AutoCloseable {
         }
     }
 
-    public Map<String, Map<?, ?>> leases() {
+    public Map<String, Lease> leases() {
         return Collections.unmodifiableMap(leases);
     }
 

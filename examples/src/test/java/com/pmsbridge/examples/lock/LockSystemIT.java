@@ -6,6 +6,7 @@ import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.QueueAction;
 import com.pmsbridge.contract.event.QueueActionResult;
+import com.pmsbridge.contract.model.LeaseStatus;
 import com.pmsbridge.testsupport.KafkaTopics;
 import com.pmsbridge.testsupport.TestInfrastructure;
 import com.pmsbridge.testsupport.TestKafkaReader;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +85,8 @@ class LockSystemIT {
                 });
 
                 assertThat(locks.leases()).containsKey(kept).doesNotContainKey(gone);
+                assertThat(locks.leases().get(kept).status()).isEqualTo(LeaseStatus.CURRENT);
+                assertThat(locks.leases().get(kept).residentIds()).containsExactly("R-1", "R-2");
                 assertThat(locks.duplicatesSkipped()).isEqualTo(1);
                 assertThat(locks.openDoors()).isEmpty(); // granted to both residents, then revoked
                 List<QueueActionResult> results = reportsFor(reports, Set.of(grantItem, revokeItem, otherOrgsItem));
@@ -101,7 +105,7 @@ class LockSystemIT {
                 .map(r -> {
                     try {
                         return ContractJson.mapper().readValue(r.value(), QueueActionResult.class);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
                 })

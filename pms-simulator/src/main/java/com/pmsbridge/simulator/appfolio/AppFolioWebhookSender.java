@@ -3,6 +3,7 @@ package com.pmsbridge.simulator.appfolio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.simulator.buildium.HttpExchanges;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,7 @@ public final class AppFolioWebhookSender {
                                     .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

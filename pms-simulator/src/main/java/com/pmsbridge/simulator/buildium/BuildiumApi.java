@@ -9,9 +9,11 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +117,7 @@ public final class BuildiumApi implements HttpHandler {
                     path,
                     HttpExchanges.rawQuery(exchange),
                     HttpExchanges.headers(exchange),
-                    new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                    new String(body, StandardCharsets.UTF_8));
             if (!broken.isEmpty()) {
                 HttpExchanges.json(
                         exchange,
@@ -433,9 +435,7 @@ public final class BuildiumApi implements HttpHandler {
         }
         try {
             if (value.length() == 10) { // a date (work orders): from the start of that day
-                return LocalDate.parse(value)
-                        .atStartOfDay(java.time.ZoneOffset.UTC)
-                        .toInstant();
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             return Instant.parse(value.endsWith("Z") || value.contains("+") ? value : value + "Z");
         } catch (DateTimeParseException e) {

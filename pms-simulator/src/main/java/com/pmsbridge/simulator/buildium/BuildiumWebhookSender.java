@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,7 +109,7 @@ public final class BuildiumWebhookSender {
             if (response.statusCode() / 100 == 2) {
                 accepted.incrementAndGet();
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Buildium retries later; the catch-up poll covers what is lost here
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

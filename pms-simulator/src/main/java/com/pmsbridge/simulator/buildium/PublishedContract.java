@@ -6,6 +6,8 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -25,7 +29,7 @@ public final class PublishedContract {
     private static final String DOCUMENT = "/buildium/openapi.json";
     private static volatile OpenApiInteractionValidator shared;
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final java.util.Set<String> tolerated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> tolerated = ConcurrentHashMap.newKeySet();
 
     /**
      * Lets answers break the document where a broken rule mentions {@code fragment}: for a test that needs the PMS to
@@ -129,15 +133,14 @@ public final class PublishedContract {
             if (in == null) {
                 throw new IllegalStateException(DOCUMENT + " is missing from the simulator's classpath");
             }
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.node.ObjectNode root =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode root = (ObjectNode) json.readTree(in);
             root.remove("schemes");
             root.path("paths")
                     .forEach(path -> path.forEach(operation -> operation
                             .path("parameters")
                             .forEach(parameter -> {
-                                if (parameter instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                                if (parameter instanceof ObjectNode object) {
                                     object.remove("collectionFormat");
                                 }
                             })));

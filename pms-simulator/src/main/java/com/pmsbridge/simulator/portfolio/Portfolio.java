@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The simulated PMS's data, held in Buildium's JSON shapes (the spec's *Message schemas) so the Buildium endpoints
@@ -148,7 +149,7 @@ public final class Portfolio {
     }
 
     /** A random live record of a kind matching a condition, if any. */
-    public synchronized Optional<Record> pick(Kind kind, java.util.function.Predicate<Map<String, Object>> condition) {
+    public synchronized Optional<Record> pick(Kind kind, Predicate<Map<String, Object>> condition) {
         List<Record> candidates = records.get(kind).values().stream()
                 .filter(r -> !r.deleted() && condition.test(r.body()))
                 .toList();

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -227,8 +228,7 @@ public class QueueItemResource {
     /** The column holds 500 characters: a longer reason is the caller's mistake (400), not a server error. */
     private static void requireReason(String reason) {
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw new jakarta.ws.rs.BadRequestException(
-                    "field 'reason' must be at most " + MAX_REASON_LENGTH + " characters");
+            throw new BadRequestException("field 'reason' must be at most " + MAX_REASON_LENGTH + " characters");
         }
     }
 

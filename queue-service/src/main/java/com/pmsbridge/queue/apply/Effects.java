@@ -1,11 +1,13 @@
 package com.pmsbridge.queue.apply;
 
 import com.pmsbridge.contract.event.QueueAction;
+import com.pmsbridge.contract.model.CanonicalData;
+import com.pmsbridge.contract.model.Lease;
 import com.pmsbridge.queue.item.QueueItem;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What applying each item type means for downstream tools. */
@@ -50,11 +52,22 @@ final class Effects {
         if (item.unitId == null || item.unitId.isBlank()) {
             throw new EffectFailedException(what + " needs the unit the lease is for, and the PMS sent none");
         }
-        Object after = item.changes == null ? null : item.changes.get("after");
-        Object residents = after instanceof Map<?, ?> values ? values.get("residentIds") : null;
-        if (!(residents instanceof Collection<?> ids) || ids.isEmpty()) {
+        List<String> residents = lease(item).residentIds();
+        if (residents == null || residents.isEmpty()) {
             throw new EffectFailedException(what + " needs the lease's residents, and the PMS sent none");
         }
         return action;
+    }
+
+    /** The lease as the item's change shows it (a modification shows the fields that changed, and the residents). */
+    @SuppressWarnings("unchecked")
+    private static Lease lease(QueueItem item) {
+        Object after = item.changes == null ? null : item.changes.get("after");
+        try {
+            return CanonicalData.read(
+                    Lease.class, after instanceof Map<?, ?> values ? (Map<String, ?>) values : Map.of());
+        } catch (IllegalArgumentException e) {
+            throw new EffectFailedException("the lease's change does not fit the canonical model: " + e.getMessage());
+        }
     }
 }

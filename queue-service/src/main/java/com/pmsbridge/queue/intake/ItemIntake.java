@@ -1,7 +1,10 @@
 package com.pmsbridge.queue.intake;
 
+import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.contract.model.CanonicalData;
+import com.pmsbridge.contract.model.Resident;
 import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.ItemType;
 import com.pmsbridge.queue.item.QueueItem;
@@ -45,10 +48,8 @@ public class ItemIntake {
     /** Creates the event's items (none when they exist already); returns the new ones. */
     @Transactional
     public List<QueueItem> accept(LifecycleEvent event) {
-        Object email = event.after() == null ? null : event.after().get("email");
         List<QueueItem> created = new ArrayList<>();
-        for (ItemType type :
-                ItemType.of(event.type(), email != null && !email.toString().isBlank())) {
+        for (ItemType type : ItemType.of(event.type(), hasEmail(event))) {
             UUID id = Ids.derived("item", event.eventId(), type);
             if (QueueItem.findById(id) != null) {
                 metrics.counter("pms_queue_duplicates_total").increment();
@@ -63,6 +64,19 @@ public class ItemIntake {
             created.add(item);
         }
         return created;
+    }
+
+    /** Whether a resident can be invited: a resident's change that carries an email address. */
+    private static boolean hasEmail(LifecycleEvent event) {
+        if (event.entityType() != EntityType.RESIDENT || event.after() == null) {
+            return false;
+        }
+        try {
+            String email = CanonicalData.read(Resident.class, event.after()).email();
+            return email != null && !email.isBlank();
+        } catch (IllegalArgumentException e) {
+            return false; // an address that is no string invites nobody; the resident's item is still created
+        }
     }
 
     private static QueueItem newItem(UUID id, ItemType type, LifecycleEvent event) {

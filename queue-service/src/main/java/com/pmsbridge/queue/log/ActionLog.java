@@ -5,6 +5,8 @@ import com.pmsbridge.queue.item.QueueItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.UUID;
+
 /**
  * The append-only log of executed actions and decisions, written in the caller's transaction so a decision and its
  * log entry commit together. Details name types, ids and fields, never residents' personal data.
@@ -33,7 +35,7 @@ public class ActionLog {
 
     public void append(
             String org,
-            java.util.UUID itemId,
+            UUID itemId,
             String itemType,
             String propertyId,
             String connectionId,

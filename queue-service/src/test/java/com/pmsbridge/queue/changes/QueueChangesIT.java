@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -92,7 +93,7 @@ class QueueChangesIT {
                                 .then()
                                 .extract()
                                 .<String>path("find { it.entityKey == '" + entityKey + "' }.id"),
-                        java.util.Objects::nonNull);
+                        Objects::nonNull);
 
         try (Listening acme = listen(ACME)) {
             given().auth()

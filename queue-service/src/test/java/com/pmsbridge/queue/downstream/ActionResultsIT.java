@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -65,7 +66,7 @@ class ActionResultsIT {
                                 .then()
                                 .extract()
                                 .<String>path("find { it.entityKey == '" + entityKey + "' }.id"),
-                        java.util.Objects::nonNull);
+                        Objects::nonNull);
         given().auth()
                 .oauth2(operator)
                 .post("/api/v1/queue/items/" + itemId + "/apply")

@@ -5,8 +5,10 @@ import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.DeadLetter;
+import com.pmsbridge.service.kafka.CloudEventMessages;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -20,8 +22,8 @@ public final class DeadLetterRecords {
     }
 
     /** The letter as a message for a channel's emitter: the same record {@link #of} builds for a producer. */
-    public static org.eclipse.microprofile.reactive.messaging.Message<String> message(DeadLetter letter, String key) {
-        return com.pmsbridge.service.kafka.CloudEventMessages.of(Topics.DLQ, key, headers(letter, key), json(letter));
+    public static Message<String> message(DeadLetter letter, String key) {
+        return CloudEventMessages.of(Topics.DLQ, key, headers(letter, key), json(letter));
     }
 
     /** The headers of a letter: its id is derived from its source position, so a re-sent letter is recognisable. */

@@ -3,6 +3,14 @@ package com.pmsbridge.service.failure;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The one classifier every consumer uses: a transient failure (the database or the broker unreachable, a timeout) is
@@ -11,7 +19,7 @@ import java.sql.SQLTransientConnectionException;
  * down or not accepting connections yet.
  */
 public final class TransientFailures {
-    private static final java.util.Set<String> TRANSIENT_TYPES = java.util.Set.of(
+    private static final Set<String> TRANSIENT_TYPES = Set.of(
             "org.apache.kafka.common.errors.RetriableException",
             "org.apache.kafka.common.errors.TimeoutException",
             "org.hibernate.exception.JDBCConnectionException",
@@ -56,10 +64,10 @@ public final class TransientFailures {
     }
 
     /** The failure, its causes and everything suppressed along the way, each once. */
-    private static java.util.List<Throwable> causesAndSuppressed(Throwable failure) {
-        java.util.List<Throwable> all = new java.util.ArrayList<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+    private static List<Throwable> causesAndSuppressed(Throwable failure) {
+        List<Throwable> all = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
         if (failure != null) {
             pending.add(failure);
         }
@@ -72,7 +80,7 @@ public final class TransientFailures {
             if (t.getCause() != null) {
                 pending.add(t.getCause());
             }
-            pending.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            pending.addAll(Arrays.asList(t.getSuppressed()));
         }
         return all;
     }

@@ -11,8 +11,7 @@ import jakarta.enterprise.event.Observes;
  * Loads lz4-java's native library at startup, so the Kafka clients compress and decompress lz4 batches with it.
  * lz4-java's {@code fastestInstance()}, which the Kafka client calls for every batch, tries the native library only when
  * it is already loaded or lz4-java sits on the system class loader. In a Quarkus application it sits on Quarkus's own
- * class loader, so every producer and consumer fell back to the pure-Java codec (since lz4-java 1.10 the slow "safe"
- * one): in sync-service that was ~7 % of the profiler's samples (docs/benchmarks.md). Loading it once here makes
+ * class loader, so every producer and consumer fell back to the slow pure-Java codec. Loading it once here makes
  * {@code fastestInstance()} pick it. Where the library cannot load (an unusual platform) the Java codec stays.
  */
 @ApplicationScoped

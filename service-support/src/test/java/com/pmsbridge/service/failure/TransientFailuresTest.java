@@ -2,8 +2,10 @@ package com.pmsbridge.service.failure;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,10 +43,9 @@ class TransientFailuresTest {
 
     @Test
     void givenUnreachableHostOrTimeout_whenClassified_thenTransient() {
-        assertThat(TransientFailures.isTransient(new IllegalStateException(new java.net.ConnectException("refused"))))
+        assertThat(TransientFailures.isTransient(new IllegalStateException(new ConnectException("refused"))))
                 .isTrue();
-        assertThat(TransientFailures.isTransient(new java.util.concurrent.TimeoutException()))
-                .isTrue();
+        assertThat(TransientFailures.isTransient(new TimeoutException())).isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.pmsbridge.service.security.CallerOrg;
 import com.pmsbridge.sync.hubedit.HubEdits;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.Source;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +49,7 @@ public class EntityResource {
     }
 
     /** @param owner who may change the field: PMS, HUB or SHARED (docs/sync-service.md) */
-    public record FieldView(Object value, String source, String owner, String version, boolean pendingWriteBack) {}
+    public record FieldView(Object value, Source source, String owner, String version, boolean pendingWriteBack) {}
 
     public record EntityView(
             String entityKey,

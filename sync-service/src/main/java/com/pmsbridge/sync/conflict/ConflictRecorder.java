@@ -6,6 +6,7 @@ import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.sync.outbox.Outbox;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.Source;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class ConflictRecorder {
             Object pmsValue,
             String pmsVersion,
             String rule,
-            String winner,
+            Source winner,
             String reason,
             String causeId) {
         Conflict conflict = new Conflict();
@@ -53,16 +54,16 @@ public class ConflictRecorder {
         conflict.hubVersion = hubVersion;
         conflict.pmsVersion = pmsVersion;
         conflict.rule = rule;
-        conflict.winner = winner;
+        conflict.winner = winner.wireName();
         conflict.status = Conflict.OPEN;
         conflict.reason = reason;
         conflict.createdAt = Instant.now();
         conflict.persist();
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put("hub", hubValue);
-        before.put("pms", pmsValue);
+        before.put(Source.HUB.wireName(), hubValue);
+        before.put(Source.PMS.wireName(), pmsValue);
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put(field, "pms".equals(winner) ? pmsValue : hubValue);
+        after.put(field, winner == Source.PMS ? pmsValue : hubValue);
         after.put("conflictId", conflict.id.toString());
         after.put("rule", rule);
         outbox.addLifecycle(new LifecycleEvent(

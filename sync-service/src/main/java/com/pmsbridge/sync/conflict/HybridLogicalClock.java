@@ -3,6 +3,7 @@ package com.pmsbridge.sync.conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,7 +68,7 @@ public class HybridLogicalClock {
             Instant seen;
             try {
                 seen = Instant.parse(version);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return; // a PMS revision counter, not a time: nothing to learn
             }
             if (seen.isAfter(LATEST)) {

@@ -4,6 +4,7 @@ import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.contract.event.DeadLetter;
 import com.pmsbridge.service.deadletter.DeadLetterRecords;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -15,7 +16,7 @@ import java.time.Duration;
 
 /** Sends an unprocessable record to {@code pms.dlq.v1} in the {@link DeadLetter} envelope, and waits for the ack. */
 @ApplicationScoped
-@io.quarkus.runtime.Startup
+@Startup
 public class DeadLetters {
     private final MutinyEmitter<String> emitter;
     private final MeterRegistry metrics;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.service.persistence.CopyRows;
+import com.pmsbridge.sync.projection.Source;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,7 +47,7 @@ public class EventStore {
             ChangeEvent event,
             String payload,
             int entitySeq,
-            String source,
+            Source source,
             List<String> changedFields,
             boolean applied) {}
 
@@ -65,7 +66,7 @@ public class EventStore {
                     e.org(),
                     e.connectionId(),
                     e.entityType().wireName(),
-                    stored.source(),
+                    stored.source().wireName(),
                     e.op().code(),
                     e.sourceVersion(),
                     json(stored.changedFields()),

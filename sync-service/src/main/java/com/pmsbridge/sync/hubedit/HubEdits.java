@@ -10,6 +10,7 @@ import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.Source;
 import com.pmsbridge.sync.writeback.SharedFieldWriteback;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -77,7 +78,7 @@ public class HubEdits {
                     UUID.randomUUID().toString(),
                     org,
                     key.connectionId(),
-                    "hub",
+                    Source.HUB.wireName(),
                     key.type(),
                     key.externalId(),
                     Op.UPDATE,
@@ -86,7 +87,7 @@ public class HubEdits {
                     now,
                     now,
                     new LinkedHashMap<>(fields));
-            projector.project(edit, ChangeProjector.SOURCE_HUB);
+            projector.project(edit, Source.HUB);
             recordActor(edit, actor);
             writeBack(state, edit, actor);
         });

@@ -5,8 +5,8 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.WritebackResult;
 import com.pmsbridge.sync.conflict.ConflictRecorder;
 import com.pmsbridge.sync.outbox.OutboxRelay;
-import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.Source;
 import com.pmsbridge.sync.projection.StateCache;
 import com.pmsbridge.sync.writeback.WritebackRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -75,7 +75,7 @@ public class WritebackResultConsumer {
                         null,
                         null,
                         "writeback-rejected",
-                        ChangeProjector.SOURCE_HUB,
+                        Source.HUB,
                         "the PMS did not take the write-back: " + result.reason(),
                         result.commandId());
                 if (version != null) {

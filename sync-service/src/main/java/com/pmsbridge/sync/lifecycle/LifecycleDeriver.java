@@ -6,6 +6,7 @@ import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.contract.model.LeaseStatus;
 import com.pmsbridge.sync.projection.EntityState;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,9 +75,10 @@ public class LifecycleDeriver {
         if (after.deleted) {
             return existedBefore ? List.of(LifecycleType.LEASE_ARCHIVED) : List.of();
         }
-        Object status = after.data.get(STATUS);
+        LeaseStatus status = LeaseStatus.of(after.data.get(STATUS));
         boolean statusChanged = changed.contains(STATUS);
-        boolean ended = existedBefore && statusChanged && ("PAST".equals(status) || "CANCELLED".equals(status));
+        boolean ended =
+                existedBefore && statusChanged && (status == LeaseStatus.PAST || status == LeaseStatus.CANCELLED);
         boolean moveOutSet = changed.contains(MOVE_OUT_DATE)
                 && after.data.get(MOVE_OUT_DATE) != null
                 && before.get(MOVE_OUT_DATE) == null;
@@ -84,11 +86,11 @@ public class LifecycleDeriver {
         if (!existedBefore) {
             types.add(LifecycleType.LEASE_CREATED);
         }
-        if (statusChanged && "CURRENT".equals(status)) {
+        if (statusChanged && status == LeaseStatus.CURRENT) {
             types.add(LifecycleType.MOVE_IN);
         }
         // a lease that ends without a move-out date was never announced as moving out
-        if (moveOutSet || (ended && "PAST".equals(status) && before.get(MOVE_OUT_DATE) == null)) {
+        if (moveOutSet || (ended && status == LeaseStatus.PAST && before.get(MOVE_OUT_DATE) == null)) {
             types.add(LifecycleType.MOVE_OUT);
         }
         if (ended) {

@@ -7,6 +7,7 @@ import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.sync.projection.EntityState;
 import org.hibernate.Session;
 
@@ -52,11 +53,11 @@ public class Outbox {
         insert(events.stream().map(Outbox::lifecycleRow).toList());
     }
 
-    public void addCommand(com.pmsbridge.contract.event.WritebackCommand command) {
+    public void addCommand(WritebackCommand command) {
         insert(List.of(commandRow(command)));
     }
 
-    public static Row commandRow(com.pmsbridge.contract.event.WritebackCommand command) {
+    public static Row commandRow(WritebackCommand command) {
         return new Row(
                 command.commandId(),
                 Topics.WRITEBACK_COMMANDS,

@@ -2,6 +2,8 @@ package com.pmsbridge.sync.outbox;
 
 import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.service.kafka.KafkaClientSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,6 +13,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -41,13 +47,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Publishes outbox rows in id order; their delete commits only once Kafka acknowledged all of them. The consumer
  * wakes the relay thread after each commit (low latency); a schedule picks up what a crash left behind. One relay
- * transaction runs at a time across all instances (a transaction-level advisory lock; the others wait their turn), so rows leave in id order
- * even with several replicas, which per entity is the order its changes were committed. A crash between publish and
- * delete re-publishes; consumers drop the copy by its {@code ce_id}.
+ * transaction runs at a time across all instances (a transaction-level advisory lock; the others wait their turn), so
+ * rows leave in id order even with several replicas, which per entity is the order its changes were committed. A
+ * crash between publish and delete re-publishes; consumers drop the copy by its {@code ce_id}.
  *
- * <p>The relay uses a plain idempotent {@link KafkaProducer} rather than a messaging emitter: it publishes every
- * state and lifecycle record sync-service produces (about two per change event), and per-record message wrappers
- * were a fifth of the service's CPU time under load (docs/benchmarks.md).
+ * <p>A plain idempotent {@link KafkaProducer} rather than a messaging emitter: per-record message wrappers are too
+ * costly for about two records per change event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,14 +69,14 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile boolean running = true;
-    private final io.micrometer.core.instrument.Counter parkedRecords;
+    private final Counter parkedRecords;
 
     /** @param kafka the service's {@code kafka.*} settings, as Quarkus gives them to its Kafka channels */
     OutboxRelay(
             EntityManager em,
             OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
+            MeterRegistry metrics) {
         this.em = em;
         this.config = config;
         this.kafka = kafka;
@@ -214,10 +219,10 @@ public class OutboxRelay {
 
     /** The broker's answers that sending the same record again can never change. */
     private static boolean refusedForGood(Throwable failure) {
-        return failure instanceof org.apache.kafka.common.errors.RecordTooLargeException
-                || failure instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
-                || failure instanceof org.apache.kafka.common.InvalidRecordException
-                || failure instanceof org.apache.kafka.common.errors.InvalidTopicException;
+        return failure instanceof RecordTooLargeException
+                || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidRecordException
+                || failure instanceof InvalidTopicException;
     }
 
     /** A record the broker refused for good, and why. */

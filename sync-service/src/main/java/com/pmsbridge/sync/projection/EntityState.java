@@ -65,12 +65,12 @@ public class EntityState extends PanacheEntityBase {
      * not confirmed yet (its echo confirms it; a different PMS value then is a conflict). {@code eventId} orders
      * changes of equal versions. Stored through {@link FieldVersions}.
      */
-    public record FieldVersion(String version, String source, boolean pending, String eventId) implements Serializable {
-        public FieldVersion(String version, String source, boolean pending) {
+    public record FieldVersion(String version, Source source, boolean pending, String eventId) implements Serializable {
+        public FieldVersion(String version, Source source, boolean pending) {
             this(version, source, pending, null);
         }
 
-        public FieldVersion(String version, String source) {
+        public FieldVersion(String version, Source source) {
             this(version, source, false, null);
         }
     }

@@ -19,9 +19,6 @@ import java.util.Objects;
  * No I/O: what else the step caused (conflicts to record, hub values to write back) is returned for the caller.
  */
 public final class Evolve {
-    public static final String SOURCE_PMS = "pms";
-    public static final String SOURCE_HUB = "hub";
-
     private Evolve() {}
 
     /** Both sides changed a shared field; the rule chose {@code pmsWon}. */
@@ -43,12 +40,12 @@ public final class Evolve {
     public record Outcome(
             boolean stale, List<String> changed, List<SharedConflict> conflicts, Map<String, Object> writeBack) {}
 
-    public static Outcome apply(EntityState state, ChangeEvent event, String source, FieldPolicy policy) {
+    public static Outcome apply(EntityState state, ChangeEvent event, Source source, FieldPolicy policy) {
         List<String> changed = new ArrayList<>();
         if (event.op() == Op.DELETE) {
             return new Outcome(RecordMerger.delete(state, event, changed), changed, List.of(), Map.of());
         }
-        if (SOURCE_HUB.equals(source)) {
+        if (source == Source.HUB) {
             hubEdit(state, event, policy, changed);
             return new Outcome(false, changed, List.of(), Map.of());
         }
@@ -82,7 +79,7 @@ public final class Evolve {
                 state.data.put(field.getKey(), field.getValue());
             }
             state.fieldVersions.put(
-                    field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), SOURCE_HUB, shared));
+                    field.getKey(), new EntityState.FieldVersion(event.sourceVersion(), Source.HUB, shared));
         }
     }
 
@@ -106,7 +103,7 @@ public final class Evolve {
         ConflictRule rule = policy.rule(state.entityType, field);
         EntityState.FieldVersion current = state.fieldVersions.get(field);
         Object held = state.data.get(field);
-        if (current == null || !SOURCE_HUB.equals(current.source()) || !current.pending()) {
+        if (current == null || current.source() != Source.HUB || !current.pending()) {
             boolean newer = current == null || SourceVersions.compare(event.sourceVersion(), current.version()) > 0;
             return rule == ConflictRule.PREFER_PMS_UNLESS_BLANK
                     && newer
@@ -114,7 +111,7 @@ public final class Evolve {
                     && !ConflictRule.blank(held);
         }
         if (Objects.equals(held, pmsValue)) {
-            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, false));
+            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), Source.HUB, false));
             return true;
         }
         // a read time cannot show that the PMS changed the field after the hub's edit: then the edit is the latest
@@ -126,10 +123,10 @@ public final class Evolve {
         if (pmsWins) {
             changed.add(field);
             state.data.put(field, pmsValue);
-            state.fieldVersions.put(field, new EntityState.FieldVersion(event.sourceVersion(), SOURCE_PMS, false));
+            state.fieldVersions.put(field, new EntityState.FieldVersion(event.sourceVersion(), Source.PMS, false));
         } else {
             // the hub's value stays and goes back to the PMS; pending until the PMS echoes it
-            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), SOURCE_HUB, true));
+            state.fieldVersions.put(field, new EntityState.FieldVersion(current.version(), Source.HUB, true));
             writeBack.put(field, held);
         }
         return true;

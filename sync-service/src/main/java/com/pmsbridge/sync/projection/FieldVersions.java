@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Per field, the version it was last set from ({@link EntityState.FieldVersion}). Stored grouped by version: the
  * fields one change set share one entry, {@code [{"version":…,"source":…,"eventId":…,"fields":["rent","status"]}]}.
- * A PMS change usually carries the whole record, so one entry per state is common; stored per field, the versions
- * were four times the size of the data they describe, written with every state of every batch (docs/benchmarks.md).
+ * A PMS change usually carries the whole record, so one entry per state is common (stored per field, the versions
+ * outweighed the data they describe).
  * Reads the earlier form as well (an object of field to version), which rows keep until they are next written.
  * Serializable because Hibernate snapshots a managed state's JSON columns by serialization to detect changes.
  */
@@ -51,7 +51,7 @@ public class FieldVersions extends LinkedHashMap<String, EntityState.FieldVersio
                     json.writeStringField("version", version.version());
                 }
                 if (version.source() != null) {
-                    json.writeStringField("source", version.source());
+                    json.writeStringField("source", version.source().wireName());
                 }
                 if (version.pending()) {
                     json.writeBooleanField("pending", true);
@@ -90,7 +90,7 @@ public class FieldVersions extends LinkedHashMap<String, EntityState.FieldVersio
             }
             while (json.nextToken() == JsonToken.START_OBJECT) {
                 String version = null;
-                String source = null;
+                Source source = null;
                 boolean pending = false;
                 String eventId = null;
                 List<String> fields = new ArrayList<>(4);
@@ -98,7 +98,7 @@ public class FieldVersions extends LinkedHashMap<String, EntityState.FieldVersio
                     JsonToken value = json.nextToken();
                     switch (name) {
                         case "version" -> version = json.getValueAsString();
-                        case "source" -> source = json.getValueAsString();
+                        case "source" -> source = Source.fromWireName(json.getValueAsString());
                         case "pending" -> pending = value == JsonToken.VALUE_TRUE;
                         case "eventId" -> eventId = json.getValueAsString();
                         case "fields" -> {

@@ -57,7 +57,7 @@ public class ProjectionMetrics {
                     Duration.between(event.occurredAt(), Instant.now()).abs();
             freshness(entity, event.connectionId() == null ? "hub" : event.connectionId())
                     .record(freshness);
-            if (!"hub".equals(event.pmsType())) {
+            if (!Source.HUB.wireName().equals(event.pmsType())) {
                 ledger.record(event.org(), event.connectionId(), freshness); // for the console's per-connection p99
             }
         }

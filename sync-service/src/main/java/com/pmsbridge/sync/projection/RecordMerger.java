@@ -67,7 +67,7 @@ public final class RecordMerger {
 
     /** Returns true when nothing of the change applies (every field older than what the state holds). */
     public static boolean upsert(
-            EntityState state, ChangeEvent event, String source, FieldGuard guard, List<String> changed) {
+            EntityState state, ChangeEvent event, Source source, FieldGuard guard, List<String> changed) {
         String version = event.sourceVersion();
         if (state.deleted && state.lastSeq > 0 && SourceVersions.compare(version, state.version) <= 0) {
             return true;

@@ -5,12 +5,14 @@ import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.sync.projection.Evolve;
+import com.pmsbridge.sync.projection.Source;
 import com.pmsbridge.sync.projection.StateCache;
 import com.pmsbridge.sync.projection.StateTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -23,9 +25,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -90,14 +94,12 @@ public class Rebuild {
     }
 
     /** A run of any replica, as last reported. */
-    public java.util.Optional<RebuildRun.View> run(UUID id) {
+    public Optional<RebuildRun.View> run(UUID id) {
         return table.find(id);
     }
 
     /** The heartbeat: this replica's running rebuild writes its progress, so every replica can report it. */
-    @io.quarkus.scheduler.Scheduled(
-            every = "10s",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reportProgress() {
         runs.values().stream()
                 .filter(r -> r.status == RebuildRun.Status.RUNNING)
@@ -123,7 +125,7 @@ public class Rebuild {
             run.error = e.getMessage();
             run.status = RebuildRun.Status.FAILED;
         } finally {
-            run.finishedAt = java.time.Instant.now();
+            run.finishedAt = Instant.now();
             try {
                 table.report(run);
             } catch (RuntimeException e) {
@@ -204,7 +206,7 @@ public class Rebuild {
                             current = new EntityState();
                             current.entityKey = key;
                         }
-                        apply(current, rows.getString(2), read(rows.getString(3)));
+                        apply(current, Source.fromWireName(rows.getString(2)), read(rows.getString(3)));
                         run.events.incrementAndGet();
                         replayed.increment();
                     }
@@ -223,7 +225,7 @@ public class Rebuild {
         states.clear();
     }
 
-    private void apply(EntityState state, String source, ChangeEvent event) {
+    private void apply(EntityState state, Source source, ChangeEvent event) {
         if (state.org == null) {
             state.org = event.org();
             state.connectionId = event.connectionId();

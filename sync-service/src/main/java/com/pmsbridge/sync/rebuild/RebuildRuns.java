@@ -1,6 +1,7 @@
 package com.pmsbridge.sync.rebuild;
 
 import com.pmsbridge.service.persistence.SqlTimes;
+import com.pmsbridge.service.persistence.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class RebuildRuns {
                 em.flush();
             });
         } catch (RuntimeException e) {
-            if (!com.pmsbridge.service.persistence.UniqueViolations.is(e)) {
+            if (!UniqueViolations.is(e)) {
                 throw e;
             }
             throw new IllegalStateException("a rebuild is already running"

@@ -4,8 +4,10 @@ import com.pmsbridge.sync.conflict.SourceVersions;
 import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.projection.EntityState;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public final class DriftComparator {
                 drift.add(new Drift(entry.getKey(), state.entityType, Kind.MISSING_IN_PMS, List.of()));
             }
         }
-        drift.sort(java.util.Comparator.comparing(Drift::entityKey).thenComparing(Drift::kind));
+        drift.sort(Comparator.comparing(Drift::entityKey).thenComparing(Drift::kind));
         return drift;
     }
 
@@ -95,8 +97,6 @@ public final class DriftComparator {
 
     /** JSON numbers may come back as Integer or Long, Double or BigDecimal: compare them by value. */
     private static Object normalise(Object value) {
-        return value instanceof Number number
-                ? new java.math.BigDecimal(number.toString()).stripTrailingZeros()
-                : value;
+        return value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros() : value;
     }
 }

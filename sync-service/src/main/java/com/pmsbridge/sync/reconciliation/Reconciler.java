@@ -11,6 +11,7 @@ import com.pmsbridge.sync.outbox.OutboxRelay;
 import com.pmsbridge.sync.ownership.OwnershipPolicy;
 import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.Source;
 import com.pmsbridge.sync.projection.StateTable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +34,7 @@ import java.util.UUID;
 /**
  * Compares each completed Sync's snapshot with the hub's state once all its snapshot events are projected, and
  * stores the drift report. Records the PMS no longer has are deleted in the hub through the normal projection (a
- * versioned delete with source {@value ChangeProjector#SOURCE_RECONCILIATION}), so residents and leases that vanished
+ * versioned delete with source {@link Source#RECONCILIATION}), so residents and leases that vanished
  * from the PMS without a webhook become deletion and archiving items in the Integration Queue: a human decides what
  * the downstream tools do. Missing-in-hub records and field differences are reported, not changed.
  */
@@ -121,7 +122,7 @@ public class Reconciler {
                     missingInPms.stream()
                             .map(gone -> deletion(run, hub.get(gone.entityKey())))
                             .toList(),
-                    ChangeProjector.SOURCE_RECONCILIATION);
+                    Source.RECONCILIATION);
         }
         run.snapshotRecords = projected;
         run.missingInHub = count(drift, DriftComparator.Kind.MISSING_IN_HUB);

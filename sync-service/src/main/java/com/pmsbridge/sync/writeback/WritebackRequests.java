@@ -1,5 +1,6 @@
 package com.pmsbridge.sync.writeback;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.WritebackCommand;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +180,7 @@ public class WritebackRequests {
     private static String json(Map<String, Object> fields) {
         try {
             return ContractJson.mapper().writeValueAsString(fields);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new BadRequestException("field 'fields' cannot be written as JSON");
         }
     }
@@ -187,7 +189,7 @@ public class WritebackRequests {
     private static Map<String, Object> read(String json) {
         try {
             return ContractJson.mapper().readValue(json, Map.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Map.of();
         }
     }

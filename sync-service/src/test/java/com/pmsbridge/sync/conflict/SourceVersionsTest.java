@@ -2,6 +2,10 @@ package com.pmsbridge.sync.conflict;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SourceVersionsTest {
@@ -27,18 +31,17 @@ class SourceVersionsTest {
 
     @Test
     void givenUtcTimesWrittenAlike_whenCompared_thenTextOrderMatchesParsedOrder() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 0; i < 2_000; i++) {
-            java.time.Instant x = java.time.Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(1_000_000_000));
-            java.time.Instant y = random.nextBoolean()
-                    ? x
-                    : java.time.Instant.ofEpochMilli(x.toEpochMilli() + random.nextInt(2_000) - 1_000);
-            String a = x.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-            String b = y.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            Instant x = Instant.ofEpochMilli(1_700_000_000_000L + random.nextInt(1_000_000_000));
+            Instant y =
+                    random.nextBoolean() ? x : Instant.ofEpochMilli(x.toEpochMilli() + random.nextInt(2_000) - 1_000);
+            String a = x.truncatedTo(ChronoUnit.SECONDS).toString();
+            String b = y.truncatedTo(ChronoUnit.SECONDS).toString();
             assertThat(SourceVersions.sameUtcShape(a, b)).isTrue();
             assertThat(SourceVersions.compare(a, b))
-                    .isEqualTo(Integer.signum(x.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                            .compareTo(y.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+                    .isEqualTo(Integer.signum(
+                            x.truncatedTo(ChronoUnit.SECONDS).compareTo(y.truncatedTo(ChronoUnit.SECONDS))));
         }
     }
 

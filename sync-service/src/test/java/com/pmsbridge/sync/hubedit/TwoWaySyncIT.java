@@ -16,6 +16,8 @@ import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,9 +178,9 @@ class TwoWaySyncIT {
                 .get("/api/v1/entities/" + key + "/history")
                 .then()
                 .statusCode(200)
-                .body("source", org.hamcrest.Matchers.contains("pms", "hub"))
+                .body("source", Matchers.contains("pms", "hub"))
                 // who: the PMS kind for its change, the person's name for the edit; what: the new values
-                .body("actor", org.hamcrest.Matchers.contains("generic", "olivia"))
+                .body("actor", Matchers.contains("generic", "olivia"))
                 .body("[0].values.title", equalTo("Leaking faucet"))
                 .body("[1].values", equalTo(Map.of("notes", "keys at the front desk")));
         // paged: after the first entry, one at a time; a page larger than 1000 is refused
@@ -189,8 +191,8 @@ class TwoWaySyncIT {
                 .get("/api/v1/entities/" + key + "/history")
                 .then()
                 .statusCode(200)
-                .body("seq", org.hamcrest.Matchers.contains(2))
-                .body("source", org.hamcrest.Matchers.contains("hub"));
+                .body("seq", Matchers.contains(2))
+                .body("source", Matchers.contains("hub"));
         given().auth()
                 .oauth2(TestTokens.of("olivia", "acme", "viewer"))
                 .queryParam("limit", 1001)
@@ -243,7 +245,7 @@ class TwoWaySyncIT {
                 .oauth2(TestTokens.of("olivia", "acme", "viewer"))
                 .get("/api/v1/entities/" + key + "/history")
                 .then()
-                .body("findAll { it.source == 'hub' }.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+                .body("findAll { it.source == 'hub' }.size()", Matchers.greaterThanOrEqualTo(2));
         resolve(id, Map.of("take", "pms")).then().statusCode(409);
     }
 
@@ -292,7 +294,7 @@ class TwoWaySyncIT {
         return key;
     }
 
-    private static io.restassured.response.Response resolve(String id, Map<String, Object> body) {
+    private static Response resolve(String id, Map<String, Object> body) {
         return given().auth()
                 .oauth2(TestTokens.of("olivia", "acme", "operator"))
                 .contentType("application/json")
@@ -323,7 +325,7 @@ class TwoWaySyncIT {
                 data);
     }
 
-    private static io.restassured.response.Response edit(String key, Map<String, Object> fields) {
+    private static Response edit(String key, Map<String, Object> fields) {
         return given().auth()
                 .oauth2(TestTokens.of("olivia", "acme", "operator"))
                 .contentType("application/json")
@@ -331,7 +333,7 @@ class TwoWaySyncIT {
                 .patch("/api/v1/entities/" + key);
     }
 
-    private static io.restassured.response.Response entity(String key) {
+    private static Response entity(String key) {
         return given().auth().oauth2(TestTokens.of("olivia", "acme", "viewer")).get("/api/v1/entities/" + key);
     }
 

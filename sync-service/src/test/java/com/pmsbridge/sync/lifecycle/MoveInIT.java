@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,7 +163,7 @@ class MoveInIT {
     }
 
     private static String send(String id, String status, String version, Op op, Map<String, Object> more) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>(more);
+        Map<String, Object> data = new LinkedHashMap<>(more);
         data.put("id", id);
         data.put("status", status);
         data.put("unitId", "U-1");

@@ -76,7 +76,7 @@ class EvolveTest {
                 read.data(),
                 true);
 
-        Evolve.Outcome outcome = Evolve.apply(state, readOnly, Evolve.SOURCE_PMS, policy("latest-wins"));
+        Evolve.Outcome outcome = Evolve.apply(state, readOnly, Source.PMS, policy("latest-wins"));
 
         assertThat(state.data).containsEntry("status", "IN_PROGRESS");
         assertThat(outcome.writeBack()).containsEntry("status", "IN_PROGRESS");
@@ -131,7 +131,7 @@ class EvolveTest {
     @Test
     void givenAHubOwnedField_whenThePmsSendsIt_thenIgnored() {
         EntityState state = workOrder(Map.of("status", "NEW"), EARLIER);
-        Evolve.apply(state, hubEdit(Map.of("notes", "keys at the desk")), Evolve.SOURCE_HUB, policy("pms-wins"));
+        Evolve.apply(state, hubEdit(Map.of("notes", "keys at the desk")), Source.HUB, policy("pms-wins"));
 
         pmsSends(state, "pms-wins", "NEW", LATER, Map.of("notes", "overwritten?"));
 
@@ -142,7 +142,7 @@ class EvolveTest {
 
     private static EntityState workOrderWithPendingHubStatus(String status) {
         EntityState state = workOrder(Map.of("status", "NEW"), EARLIER);
-        Evolve.apply(state, hubEdit(Map.of("status", status)), Evolve.SOURCE_HUB, policy("pms-wins"));
+        Evolve.apply(state, hubEdit(Map.of("status", status)), Source.HUB, policy("pms-wins"));
         assertThat(state.fieldVersions.get("status").pending()).isTrue();
         return state;
     }
@@ -154,7 +154,7 @@ class EvolveTest {
         state.connectionId = "c-1";
         state.entityType = "workorder";
         state.externalId = "W-1";
-        Evolve.apply(state, change(Op.UPDATE, data, version), Evolve.SOURCE_PMS, policy("pms-wins"));
+        Evolve.apply(state, change(Op.UPDATE, data, version), Source.PMS, policy("pms-wins"));
         state.lastSeq++;
         return state;
     }
@@ -167,7 +167,7 @@ class EvolveTest {
             EntityState state, String rule, String status, String version, Map<String, Object> more) {
         Map<String, Object> data = new HashMap<>(more);
         data.put("status", status);
-        Evolve.Outcome outcome = Evolve.apply(state, change(Op.UPDATE, data, version), Evolve.SOURCE_PMS, policy(rule));
+        Evolve.Outcome outcome = Evolve.apply(state, change(Op.UPDATE, data, version), Source.PMS, policy(rule));
         state.lastSeq++;
         return outcome;
     }

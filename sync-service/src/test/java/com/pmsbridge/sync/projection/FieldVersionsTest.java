@@ -8,16 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FieldVersionsTest {
     private static final EntityState.FieldVersion FROM_PMS =
-            new EntityState.FieldVersion("2026-11-23T08:00:00Z", "pms", false, "e-1");
+            new EntityState.FieldVersion("2026-11-23T08:00:00Z", Source.PMS, false, "e-1");
     private static final EntityState.FieldVersion PENDING_HUB_EDIT =
-            new EntityState.FieldVersion("0000019a-0001", "hub", true);
+            new EntityState.FieldVersion("0000019a-0001", Source.HUB, true);
 
     @Test
     void givenFieldsSetByOneChange_whenWritten_thenOneGroupNamesThemAll() throws JsonProcessingException {
         FieldVersions versions = new FieldVersions();
         versions.put("rent", FROM_PMS);
         versions.put("phone", PENDING_HUB_EDIT);
-        versions.put("status", new EntityState.FieldVersion("2026-11-23T08:00:00Z", "pms", false, "e-1"));
+        versions.put("status", new EntityState.FieldVersion("2026-11-23T08:00:00Z", Source.PMS, false, "e-1"));
 
         String json = ContractJson.mapper().writeValueAsString(versions);
 

@@ -14,12 +14,15 @@ import com.pmsbridge.testsupport.PostgresTestResource;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
+import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import net.jpountz.lz4.LZ4Factory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -347,7 +350,7 @@ class ProjectionIT {
     @Test
     void givenADeadLetterWhoseCauseIsFixed_whenAPlatformAdminReplaysIt_thenItIsProjected() throws Exception {
         // given: a change the database refused, dead-lettered; then the cause goes away
-        java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+        Instant start = Instant.now().minusSeconds(1);
         createRefusingTrigger();
         ChangeEvent refused = lease("poison-" + UUID.randomUUID(), Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "7.00");
         try {
@@ -356,10 +359,10 @@ class ProjectionIT {
         } finally {
             dropRefusingTrigger();
         }
-        String platformAdmin = com.pmsbridge.testsupport.TestTokens.of("pat", "pms-bridge", "platform-admin");
+        String platformAdmin = TestTokens.of("pat", "pms-bridge", "platform-admin");
 
         // when: a dry run first, then the replay
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .auth()
                 .oauth2(platformAdmin)
                 .contentType("application/json")
@@ -367,10 +370,10 @@ class ProjectionIT {
                 .post("/api/v1/entities/_dead-letters/replay")
                 .then()
                 .statusCode(200)
-                .body("matched", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .body("replayed", org.hamcrest.Matchers.equalTo(0));
+                .body("matched", Matchers.greaterThanOrEqualTo(1))
+                .body("replayed", Matchers.equalTo(0));
         assertThat(state(refused.key().value())).isNull();
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .auth()
                 .oauth2(platformAdmin)
                 .contentType("application/json")
@@ -378,14 +381,14 @@ class ProjectionIT {
                 .post("/api/v1/entities/_dead-letters/replay")
                 .then()
                 .statusCode(200)
-                .body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                .body("replayed", Matchers.greaterThanOrEqualTo(1));
 
         // then
         await().atMost(TIMEOUT).until(() -> state(refused.key().value()) != null);
         assertThat(state(refused.key().value()).data).containsEntry("rent", "7.00");
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .auth()
-                .oauth2(com.pmsbridge.testsupport.TestTokens.of("adam", "acme", "admin"))
+                .oauth2(TestTokens.of("adam", "acme", "admin"))
                 .contentType("application/json")
                 .body(Map.of("from", start.toString()))
                 .post("/api/v1/entities/_dead-letters/replay")

@@ -95,7 +95,7 @@ class RecordMergerTest {
             if (event.op() == Op.DELETE) {
                 RecordMerger.delete(state, event, changed);
             } else {
-                RecordMerger.upsert(state, event, "pms", RecordMerger.NO_GUARD, changed);
+                RecordMerger.upsert(state, event, Source.PMS, RecordMerger.NO_GUARD, changed);
             }
             state.lastSeq++;
         }

@@ -14,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
@@ -196,14 +197,14 @@ class RebuildIT {
                     .post("/api/v1/entities/_rebuilds")
                     .then()
                     .statusCode(409)
-                    .body("detail", org.hamcrest.Matchers.containsString(elsewhere.toString()));
+                    .body("detail", Matchers.containsString(elsewhere.toString()));
             given().auth()
                     .oauth2(platformAdmin)
                     .get("/api/v1/entities/_rebuilds/" + elsewhere)
                     .then()
                     .statusCode(200)
-                    .body("status", org.hamcrest.Matchers.equalTo("RUNNING"))
-                    .body("events", org.hamcrest.Matchers.equalTo(42));
+                    .body("status", Matchers.equalTo("RUNNING"))
+                    .body("events", Matchers.equalTo(42));
         } finally {
             QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery("delete from rebuild_run where id = ?1")
@@ -231,14 +232,14 @@ class RebuildIT {
                 .get("/api/v1/entities/_rebuilds/" + abandoned)
                 .then()
                 .statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("FAILED"))
-                .body("error", org.hamcrest.Matchers.startsWith("abandoned"));
+                .body("status", Matchers.equalTo("FAILED"))
+                .body("error", Matchers.startsWith("abandoned"));
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
                         .oauth2(platformAdmin)
                         .get("/api/v1/entities/_rebuilds/" + id)
                         .then()
-                        .body("status", org.hamcrest.Matchers.equalTo("COMPLETED")));
+                        .body("status", Matchers.equalTo("COMPLETED")));
     }
 
     private void insertRun(UUID id, String heartbeat) {

@@ -2,6 +2,7 @@ package com.pmsbridge.sync.reconciliation;
 
 import com.pmsbridge.sync.ownership.Owner;
 import com.pmsbridge.sync.projection.EntityState;
+import com.pmsbridge.sync.projection.Source;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -95,7 +96,7 @@ class DriftComparatorTest {
                 "2026-11-23T08:00:00Z",
                 Map.of("tags", List.of("vip"), "email", "new@example.test"),
                 BEFORE_SYNC);
-        hub.fieldVersions.put("email", new EntityState.FieldVersion("hlc-1", "hub", true));
+        hub.fieldVersions.put("email", new EntityState.FieldVersion("hlc-1", Source.HUB, true));
 
         assertThat(comparator.compare(
                         Map.of(
@@ -131,7 +132,8 @@ class DriftComparatorTest {
         state.version = version;
         state.lastSeq = 1;
         state.updatedAt = updatedAt;
-        data.keySet().forEach(field -> state.fieldVersions.put(field, new EntityState.FieldVersion(version, "pms")));
+        data.keySet()
+                .forEach(field -> state.fieldVersions.put(field, new EntityState.FieldVersion(version, Source.PMS)));
         return state;
     }
 }

@@ -17,7 +17,9 @@ import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,10 @@ import org.junit.jupiter.api.Test;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +49,8 @@ import static org.hamcrest.Matchers.hasSize;
         initArgs = @ResourceArg(name = "database", value = "sync_test"))
 class ReconciliationIT {
     /** Metrics are served on the management port only. */
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true) // under the /q root
-    java.net.URL metricsUrl;
+    @TestHTTPResource(value = "/metrics", management = true) // under the /q root
+    URL metricsUrl;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static TestKafkaWriter writer;
@@ -144,7 +148,7 @@ class ReconciliationIT {
                 .body("fieldDifferences", equalTo(0))
                 .body(
                         "details.entityKey",
-                        org.hamcrest.Matchers.containsInAnyOrder(
+                        Matchers.containsInAnyOrder(
                                 "lease:" + connection + ":L-DEL", "lease:" + connection + ":L-GONE"));
         given().auth()
                 .oauth2(TestTokens.of("victor", "globex", "viewer"))
@@ -177,7 +181,7 @@ class ReconciliationIT {
         given().get(metricsUrl)
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("pms_sync_drift_records{connection=\"" + connection
+                .body(Matchers.containsString("pms_sync_drift_records{connection=\"" + connection
                         + "\",kind=\"missing_in_pms\",org=\"acme\"} 1.0"));
     }
 
@@ -185,7 +189,7 @@ class ReconciliationIT {
     void givenSnapshotMissingMoreThanTheThreshold_whenReconciled_thenNeedsReviewAndNothingDeleted() throws Exception {
         // given: the hub knows 12 leases; the Sync (a partial read, as it looks) lists only one of them
         String connection = "rec-" + UUID.randomUUID().toString().substring(0, 8);
-        List<ChangeEvent> known = new java.util.ArrayList<>();
+        List<ChangeEvent> known = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             known.add(lease(connection, "L-" + i, Op.UPDATE, "2026-11-20T08:00:00Z", Instant.now()));
         }

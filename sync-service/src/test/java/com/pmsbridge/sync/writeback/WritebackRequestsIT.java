@@ -13,6 +13,7 @@ import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -131,7 +132,7 @@ class WritebackRequestsIT {
                 .statusCode(403);
     }
 
-    private static io.restassured.response.Response create(String key, Map<String, Object> body) {
+    private static Response create(String key, Map<String, Object> body) {
         return given().auth()
                 .oauth2(OPERATOR)
                 .header("Idempotency-Key", key)

@@ -20,6 +20,7 @@ import com.pmsbridge.contract.event.Op;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -200,7 +201,7 @@ public class AppFolioAdapter implements PmsAdapter {
     private static JsonNode decodeHeader(String encoded) {
         try {
             return ContractJson.mapper().readTree(Base64.getUrlDecoder().decode(encoded));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw WebhookRejectedException.unauthorized("signature_invalid", "JWS header is not base64url JSON");
         }
     }
@@ -212,7 +213,7 @@ public class AppFolioAdapter implements PmsAdapter {
                 throw WebhookRejectedException.badRequest("invalid_payload", "the body must be a JSON object");
             }
             return node;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw WebhookRejectedException.badRequest("malformed_json", "malformed JSON body");
         }
     }

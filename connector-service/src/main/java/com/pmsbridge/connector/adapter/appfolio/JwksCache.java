@@ -5,11 +5,13 @@ import com.pmsbridge.connector.adapter.GuardedHttp;
 import com.pmsbridge.connector.adapter.OutboundTargets;
 import com.pmsbridge.connector.adapter.PmsHttpClient;
 import com.pmsbridge.connector.adapter.PmsRequest;
+import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.contract.ContractJson;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -81,9 +83,9 @@ public class JwksCache {
                 }
             }
             keys.put(issuer, fresh);
-        } catch (com.pmsbridge.connector.adapter.PmsUnavailableException e) {
+        } catch (PmsUnavailableException e) {
             LOG.warnf("JWKS of %s not fetched: the issuer is not an allowed outbound target", issuer);
-        } catch (java.io.IOException | GeneralSecurityException | IllegalArgumentException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             LOG.warnf("cannot read the JWKS of %s: %s", issuer, e.getClass().getSimpleName());
         }
     }

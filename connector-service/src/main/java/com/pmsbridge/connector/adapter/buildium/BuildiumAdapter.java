@@ -22,11 +22,15 @@ import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.contract.event.WritebackCommand;
+import com.pmsbridge.contract.model.CanonicalEntity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -85,7 +89,7 @@ public class BuildiumAdapter implements PmsAdapter {
         JsonNode event;
         try {
             event = JSON.readTree(request.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw WebhookRejectedException.badRequest(
                     "malformed_json",
                     "malformed JSON: " + e.getMessage().lines().findFirst().orElse(""));
@@ -215,9 +219,9 @@ public class BuildiumAdapter implements PmsAdapter {
      * take a date (the day it falls on, so a poll re-reads at most that day; unchanged records are not emitted).
      */
     static String lastUpdatedFrom(EntityType type, Instant since) {
-        Instant seconds = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant seconds = since.truncatedTo(ChronoUnit.SECONDS);
         return type == EntityType.WORKORDER
-                ? seconds.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                ? seconds.atZone(ZoneOffset.UTC).toLocalDate().toString()
                 : seconds.toString();
     }
 
@@ -255,7 +259,7 @@ public class BuildiumAdapter implements PmsAdapter {
             String pmsEventId,
             Instant occurredAt,
             Instant fetchedAt) {
-        Map<String, Object> data = BuildiumMapper.map(type, record, ConnectionSettings.currency(connection));
+        CanonicalEntity entity = BuildiumMapper.map(type, record, ConnectionSettings.currency(connection));
         // Leases and applicants carry their own last-modified time; for the others the read time is the version:
         // the record is the PMS's state as of that read. A poll's or Sync's event time is that last-modified time
         // too, so freshness shows the polling lag.
@@ -268,17 +272,17 @@ public class BuildiumAdapter implements PmsAdapter {
                 connection.id,
                 "buildium",
                 type,
-                (String) data.get("id"),
+                entity.id(),
                 op,
                 version,
                 pmsEventId,
                 occurredAt != null ? occurredAt : recordTime(lastUpdated, fetchedAt),
                 fetchedAt,
-                data,
+                BuildiumMapper.fields(entity),
                 lastUpdated == null);
     }
 
-    /** When a polled or backfilled record changed in the PMS: its own last-updated time, else when it was read. */
+    /** When a polled or Synced record changed in the PMS: its own last-updated time, else when it was read. */
     private static Instant recordTime(String lastUpdated, Instant fetchedAt) {
         if (lastUpdated == null) {
             return fetchedAt;

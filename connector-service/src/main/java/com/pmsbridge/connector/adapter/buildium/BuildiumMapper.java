@@ -1,33 +1,47 @@
 package com.pmsbridge.connector.adapter.buildium;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pmsbridge.connector.mapping.RecordReader;
+import com.pmsbridge.connector.adapter.RecordReader;
 import com.pmsbridge.contract.EntityType;
+import com.pmsbridge.contract.model.CanonicalData;
+import com.pmsbridge.contract.model.CanonicalEntity;
+import com.pmsbridge.contract.model.Charge;
+import com.pmsbridge.contract.model.Lead;
+import com.pmsbridge.contract.model.Lease;
+import com.pmsbridge.contract.model.LeaseStatus;
+import com.pmsbridge.contract.model.Property;
+import com.pmsbridge.contract.model.Resident;
+import com.pmsbridge.contract.model.Unit;
+import com.pmsbridge.contract.model.Vendor;
+import com.pmsbridge.contract.model.WorkOrder;
+import com.pmsbridge.contract.model.WorkOrderStatus;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Maps Buildium's *Message shapes (per the published OpenAPI document) to canonical fields. An unknown enum value or
+ * Maps Buildium's *Message shapes (per the published OpenAPI document) to canonical records. An unknown enum value or
  * a field of the wrong type fails the record with a reason naming the field.
  */
 final class BuildiumMapper {
-    static final Map<String, String> LEASE_STATUS = Map.of("Active", "CURRENT", "Future", "FUTURE", "Past", "PAST");
-    static final Map<String, String> WORK_ORDER_STATUS = Map.of(
+    static final Map<String, LeaseStatus> LEASE_STATUS =
+            Map.of("Active", LeaseStatus.CURRENT, "Future", LeaseStatus.FUTURE, "Past", LeaseStatus.PAST);
+    static final Map<String, WorkOrderStatus> WORK_ORDER_STATUS = Map.of(
             "Unknown",
-            "NEW",
+            WorkOrderStatus.NEW,
             "New",
-            "NEW",
+            WorkOrderStatus.NEW,
             "InProgress",
-            "IN_PROGRESS",
+            WorkOrderStatus.IN_PROGRESS,
             "Completed",
-            "COMPLETED",
+            WorkOrderStatus.COMPLETED,
             "Deferred",
-            "ON_HOLD",
+            WorkOrderStatus.ON_HOLD,
             "Closed",
-            "COMPLETED");
+            WorkOrderStatus.COMPLETED);
     static final Map<String, Integer> BEDROOMS = Map.ofEntries(
             Map.entry("NotSet", -1),
             Map.entry("Studio", 0),
@@ -55,7 +69,17 @@ final class BuildiumMapper {
     static final Map<String, String> PRIORITY =
             Map.of("Unknown", "normal", "Low", "low", "Normal", "normal", "High", "high");
 
+    private static final Set<String> WORK_ORDER_FIELDS = without(CanonicalData.names(WorkOrder.class), "propertyId");
+    private static final Set<String> RESIDENT_WITHOUT_LEASE_FIELDS =
+            without(CanonicalData.names(Resident.class), "leaseId", "propertyId", "unitId");
+
     private BuildiumMapper() {}
+
+    private static Set<String> without(Set<String> names, String... left) {
+        Set<String> rest = new LinkedHashSet<>(names);
+        rest.removeAll(Set.of(left));
+        return Set.copyOf(rest);
+    }
 
     /** The record's id as the PMS's external id. */
     static String externalId(EntityType type, JsonNode record) {
@@ -69,96 +93,110 @@ final class BuildiumMapper {
     }
 
     /** @param currency the connection's currency: Buildium's amounts carry none */
-    static Map<String, Object> map(EntityType type, JsonNode record, String currency) {
+    static CanonicalEntity map(EntityType type, JsonNode record, String currency) {
         RecordReader r = new RecordReader(record, "Buildium " + type.wireName());
-        Map<String, Object> f = new LinkedHashMap<>();
-        switch (type) {
-            case PROPERTY -> {
-                f.put("id", r.id("Id"));
-                f.put("name", r.text("Name"));
-                f.put("street", r.text("Address.AddressLine1"));
-                f.put("city", r.text("Address.City"));
-                f.put("state", r.text("Address.State"));
-                f.put("postalCode", r.text("Address.PostalCode"));
-                f.put("country", r.text("Address.Country"));
-                f.put("unitCount", r.integer("NumberUnits"));
-            }
+        return switch (type) {
+            case PROPERTY ->
+                new Property(
+                        r.id("Id"),
+                        r.text("Name"),
+                        r.text("Address.AddressLine1"),
+                        r.text("Address.City"),
+                        r.text("Address.State"),
+                        r.text("Address.PostalCode"),
+                        r.text("Address.Country"),
+                        r.integer("NumberUnits"));
             case UNIT -> {
-                f.put("id", r.id("Id"));
-                f.put("propertyId", r.id("PropertyId"));
-                f.put("number", r.text("UnitNumber"));
                 Integer bedrooms = r.oneOf("UnitBedrooms", BEDROOMS);
-                f.put("bedrooms", bedrooms == null || bedrooms < 0 ? null : bedrooms);
                 Double bathrooms = r.oneOf("UnitBathrooms", BATHROOMS);
-                f.put("bathrooms", bathrooms == null || bathrooms < 0 ? null : bathrooms);
-                f.put("squareFeet", r.integer("UnitSize"));
-                f.put("marketRent", r.decimal("MarketRent"));
+                yield new Unit(
+                        r.id("Id"),
+                        r.id("PropertyId"),
+                        r.text("UnitNumber"),
+                        bedrooms == null || bedrooms < 0 ? null : bedrooms,
+                        bathrooms == null || bathrooms < 0 ? null : bathrooms,
+                        r.integer("UnitSize"),
+                        r.decimal("MarketRent"));
             }
-            case LEASE -> lease(r, record, f, currency);
-            case RESIDENT -> {
-                f.put("id", r.id("Id"));
-                f.put("firstName", r.text("FirstName"));
-                f.put("lastName", r.text("LastName"));
-                f.put("email", r.text("Email"));
-                f.put("phone", r.text("PhoneNumbers.0.Number"));
-                JsonNode leases = record.path("Leases");
-                if (leases.isArray() && !leases.isEmpty()) {
-                    RecordReader lease = new RecordReader(leases.get(0), "Buildium resident lease");
-                    f.put("leaseId", lease.optionalId("Id"));
-                    f.put("propertyId", lease.optionalId("PropertyId"));
-                    f.put("unitId", lease.optionalId("UnitId"));
-                }
-            }
-            case WORKORDER -> {
-                f.put("id", r.id("Id"));
-                f.put("unitId", r.optionalId("Task.UnitId"));
-                f.put("title", r.text("Title"));
-                f.put("description", r.text("WorkDetails"));
-                f.put("status", r.oneOf("Status", WORK_ORDER_STATUS));
-                f.put("priority", r.oneOf("Priority", PRIORITY));
-                f.put("vendorId", r.optionalId("VendorId"));
-                f.put("dueDate", r.text("DueDate"));
-                f.put("taskId", r.optionalId("Task.Id"));
-            }
-            case VENDOR -> {
-                f.put("id", r.id("Id"));
-                f.put("companyName", r.text("CompanyName"));
-                f.put("trade", r.text("Category.Name"));
-                f.put("email", r.text("PrimaryEmail"));
-                f.put("phone", r.text("PhoneNumbers.0.Number"));
-            }
-            case LEAD -> {
-                f.put("id", r.id("Id"));
-                f.put("propertyId", r.optionalId("PropertyId"));
-                f.put("unitId", r.optionalId("UnitId"));
-                f.put("firstName", r.text("FirstName"));
-                f.put("lastName", r.text("LastName"));
-                f.put("email", r.text("Email"));
-                f.put("phone", r.text("PhoneNumbers.0.Number"));
-                f.put("status", r.text("Status"));
-            }
-            case CHARGE -> {
-                f.put("id", r.id("Id"));
-                f.put("leaseId", r.id("LeaseId"));
-                f.put("type", r.text("TransactionTypeEnum"));
-                f.put("amount", r.decimal("TotalAmount"));
-                f.put("currency", currency);
-                f.put("date", r.text("Date"));
-                f.put("memo", r.text("Journal.Memo"));
-            }
-        }
-        return f;
+            case LEASE -> lease(r, record, currency);
+            case RESIDENT -> resident(r, record);
+            case WORKORDER ->
+                new WorkOrder(
+                        r.id("Id"),
+                        null,
+                        r.optionalId("Task.UnitId"),
+                        r.text("Title"),
+                        r.text("WorkDetails"),
+                        r.oneOf("Status", WORK_ORDER_STATUS),
+                        r.oneOf("Priority", PRIORITY),
+                        r.optionalId("VendorId"),
+                        r.text("DueDate"),
+                        r.optionalId("Task.Id"));
+            case VENDOR ->
+                new Vendor(
+                        r.id("Id"),
+                        r.text("CompanyName"),
+                        r.text("Category.Name"),
+                        r.text("PrimaryEmail"),
+                        r.text("PhoneNumbers.0.Number"));
+            case LEAD ->
+                new Lead(
+                        r.id("Id"),
+                        r.optionalId("PropertyId"),
+                        r.optionalId("UnitId"),
+                        r.text("FirstName"),
+                        r.text("LastName"),
+                        r.text("Email"),
+                        r.text("PhoneNumbers.0.Number"),
+                        r.text("Status"));
+            case CHARGE ->
+                new Charge(
+                        r.id("Id"),
+                        r.id("LeaseId"),
+                        r.text("TransactionTypeEnum"),
+                        r.decimal("TotalAmount"),
+                        currency,
+                        r.text("Date"),
+                        r.text("Journal.Memo"));
+        };
     }
 
-    private static void lease(RecordReader r, JsonNode record, Map<String, Object> f, String currency) {
-        f.put("id", r.id("Id"));
-        f.put("propertyId", r.id("PropertyId"));
-        f.put("unitId", r.id("UnitId"));
-        f.put("status", r.oneOf("LeaseStatus", LEASE_STATUS));
-        f.put("startDate", r.text("LeaseFromDate"));
-        f.put("endDate", r.text("LeaseToDate"));
-        f.put("rent", r.decimal("AccountDetails.Rent"));
-        f.put("currency", currency);
+    /**
+     * The record's fields, less those Buildium's record does not say: a work order names no property, and a tenant
+     * listed on no lease says nothing of one (so neither clears what is known).
+     */
+    static Map<String, Object> fields(CanonicalEntity entity) {
+        return switch (entity) {
+            case WorkOrder workOrder -> CanonicalData.fields(workOrder, WORK_ORDER_FIELDS);
+            case Resident resident
+            when resident.leaseId() == null -> CanonicalData.fields(resident, RESIDENT_WITHOUT_LEASE_FIELDS);
+            default -> CanonicalData.fields(entity);
+        };
+    }
+
+    private static Resident resident(RecordReader r, JsonNode record) {
+        String leaseId = null;
+        String propertyId = null;
+        String unitId = null;
+        JsonNode leases = record.path("Leases");
+        if (leases.isArray() && !leases.isEmpty()) {
+            RecordReader lease = new RecordReader(leases.get(0), "Buildium resident lease");
+            leaseId = lease.optionalId("Id");
+            propertyId = lease.optionalId("PropertyId");
+            unitId = lease.optionalId("UnitId");
+        }
+        return new Resident(
+                r.id("Id"),
+                leaseId,
+                propertyId,
+                unitId,
+                r.text("FirstName"),
+                r.text("LastName"),
+                r.text("Email"),
+                r.text("PhoneNumbers.0.Number"));
+    }
+
+    private static Lease lease(RecordReader r, JsonNode record, String currency) {
         List<String> residents = new ArrayList<>();
         String moveIn = null;
         for (JsonNode tenant : record.path("Tenants")) {
@@ -176,9 +214,18 @@ final class BuildiumMapper {
                 moveOut = date;
             }
         }
-        f.put("moveInDate", moveIn);
-        f.put("moveOutDate", moveOut);
-        f.put("residentIds", residents);
-        f.put("renewalStatus", r.text("RenewalOfferStatus"));
+        return new Lease(
+                r.id("Id"),
+                r.id("PropertyId"),
+                r.id("UnitId"),
+                r.oneOf("LeaseStatus", LEASE_STATUS),
+                r.text("LeaseFromDate"),
+                r.text("LeaseToDate"),
+                moveIn,
+                moveOut,
+                r.decimal("AccountDetails.Rent"),
+                currency,
+                residents,
+                r.text("RenewalOfferStatus"));
     }
 }

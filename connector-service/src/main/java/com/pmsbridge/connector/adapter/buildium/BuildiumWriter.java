@@ -9,6 +9,7 @@ import com.pmsbridge.connector.connection.ConnectionSettings;
 import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.event.WritebackCommand;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class BuildiumWriter {
     private String postCharge(Map<String, Object> f) {
         String leaseId = String.valueOf(required(f.get("leaseId"), "leaseId"));
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("Amount", new java.math.BigDecimal(String.valueOf(required(f.get("amount"), "amount"))));
+        line.put("Amount", new BigDecimal(String.valueOf(required(f.get("amount"), "amount"))));
         // the income account differs per Buildium account: the request names it, else the connection's setting
         // (never an invented default)
         Object account =

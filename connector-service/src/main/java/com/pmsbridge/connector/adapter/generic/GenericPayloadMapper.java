@@ -10,6 +10,8 @@ import com.pmsbridge.contract.ContractJson;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.contract.model.CanonicalData;
+import com.pmsbridge.contract.model.CanonicalEntity;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -21,7 +23,8 @@ import java.util.UUID;
 /**
  * Reads the generic full-entity webhook body:
  * <pre>{"eventId":"evt-1","entityType":"lease","op":"c","updatedAt":"2026-11-23T08:00:00Z","entity":{"id":"L-1",...}}</pre>
- * Every problem is reported as a 400 that names the field.
+ * Every problem is reported as a 400 that names the field. The entity's fields that the canonical model names must fit
+ * it; fields it does not name pass through for the connection's own consumers.
  */
 class GenericPayloadMapper {
     private static final ObjectMapper JSON = ContractJson.mapper();
@@ -74,6 +77,9 @@ class GenericPayloadMapper {
                 JSON.convertValue(entity, FIELDS),
                 fieldMapping == null ? Map.of() : fieldMapping.getOrDefault(entityType.wireName(), Map.of()));
         fields.put("id", externalId);
+        if (op != Op.DELETE) {
+            fields = typed(entityType, fields);
+        }
         JsonNode eventId = root.get("eventId");
         return new Parsed(
                 eventId == null || eventId.isNull() ? null : eventId.asText(),
@@ -82,6 +88,22 @@ class GenericPayloadMapper {
                 updatedAt,
                 externalId,
                 fields);
+    }
+
+    /**
+     * The fields the canonical model names, read as its types (a status must be one of its enum's values, a rent sent
+     * as a number becomes the model's decimal string); fields it does not name pass as they are.
+     */
+    private static Map<String, Object> typed(EntityType type, Map<String, Object> fields) {
+        CanonicalEntity entity;
+        try {
+            entity = CanonicalData.read(type, fields);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage().replaceFirst("^field '", "field 'entity."));
+        }
+        Map<String, Object> typed = new LinkedHashMap<>(fields);
+        typed.putAll(CanonicalData.fields(entity, fields.keySet()));
+        return typed;
     }
 
     private static Map<String, Object> rename(Map<String, Object> fields, Map<String, String> mapping) {

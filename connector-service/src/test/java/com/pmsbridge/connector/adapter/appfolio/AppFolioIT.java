@@ -17,6 +17,7 @@ import com.pmsbridge.testsupport.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,7 +152,7 @@ class AppFolioIT {
         post(second, simulator.appFolioKeys().sign(second)).then().statusCode(202);
     }
 
-    private io.restassured.response.Response post(String body, String signature) {
+    private Response post(String body, String signature) {
         return given().contentType("application/json")
                 .header("X-JWS-Signature", signature)
                 .body(body)

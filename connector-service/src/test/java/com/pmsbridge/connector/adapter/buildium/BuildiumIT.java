@@ -1,16 +1,19 @@
 package com.pmsbridge.connector.adapter.buildium;
 
-import com.pmsbridge.connector.backfill.Backfill;
-import com.pmsbridge.connector.backfill.SyncRun;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.connection.ConnectionStatus;
 import com.pmsbridge.connector.polling.Poller;
+import com.pmsbridge.connector.syncrun.SyncRun;
+import com.pmsbridge.connector.syncrun.SyncRunner;
 import com.pmsbridge.contract.ContractJson;
+import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.DeadLetter;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.contract.event.SyncRunCompleted;
 import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import com.pmsbridge.simulator.PmsSimulator;
@@ -28,14 +31,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -67,7 +75,7 @@ class BuildiumIT {
     Poller poller;
 
     @Inject
-    Backfill backfill;
+    SyncRunner syncRunner;
 
     @Inject
     ConnectionHealth health;
@@ -78,8 +86,8 @@ class BuildiumIT {
     static void startSimulator() {
         simulator = PmsSimulator.start(
                 SimulatorConfig.defaults().withPortfolio(4, 6).withRequestsPerSecond(50));
-        leases = new TestKafkaReader(Topics.changes(com.pmsbridge.contract.EntityType.LEASE));
-        workOrders = new TestKafkaReader(Topics.changes(com.pmsbridge.contract.EntityType.WORKORDER));
+        leases = new TestKafkaReader(Topics.changes(EntityType.LEASE));
+        workOrders = new TestKafkaReader(Topics.changes(EntityType.WORKORDER));
         dlq = new TestKafkaReader(Topics.DLQ);
         results = new TestKafkaReader(Topics.WRITEBACK_RESULTS);
         syncRuns = new TestKafkaReader(Topics.SYNC_RUNS);
@@ -242,15 +250,15 @@ class BuildiumIT {
     }
 
     @Test
-    void givenBackfillStoppedHalfway_whenResumed_thenCompletesFromCheckpointWithEverySnapshot() throws Exception {
+    void givenSyncStoppedHalfway_whenResumed_thenCompletesFromCheckpointWithEverySnapshot() throws Exception {
         // given
         Connection connection = health.find(connectionId);
-        SyncRun run = backfill.create(connection, "test");
+        SyncRun run = syncRunner.create(connection, "test");
 
         // when: two pages, then the "crash", then the resume
-        boolean doneEarly = backfill.run(run.id, 2);
+        boolean doneEarly = syncRunner.run(run.id, 2);
         SyncRun halfway = QuarkusTransaction.requiringNew().call(() -> SyncRun.findById(run.id));
-        boolean done = backfill.run(run.id, Integer.MAX_VALUE);
+        boolean done = syncRunner.run(run.id, Integer.MAX_VALUE);
 
         // then
         assertThat(doneEarly).isFalse();
@@ -270,10 +278,10 @@ class BuildiumIT {
                     .contains(Op.SNAPSHOT);
         }
         // and the completed run is announced for reconciliation, once, with its record count
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> announced =
+        List<ConsumerRecord<String, String>> announced =
                 await().atMost(TIMEOUT).until(() -> syncRuns.withKey(connectionId), list -> !list.isEmpty());
-        com.pmsbridge.contract.event.SyncRunCompleted completed = com.pmsbridge.contract.ContractJson.mapper()
-                .readValue(announced.getFirst().value(), com.pmsbridge.contract.event.SyncRunCompleted.class);
+        SyncRunCompleted completed =
+                ContractJson.mapper().readValue(announced.getFirst().value(), SyncRunCompleted.class);
         assertThat(announced).hasSize(1);
         assertThat(completed.runId()).isEqualTo(run.id.toString());
         assertThat(completed.records()).isEqualTo(expected);
@@ -281,7 +289,7 @@ class BuildiumIT {
     }
 
     @Test
-    void givenBadRecordBetweenValidOnes_whenBackfilled_thenDeadLetteredAndNeighboursEmitted() throws Exception {
+    void givenBadRecordBetweenValidOnes_whenSynced_thenDeadLetteredAndNeighboursEmitted() throws Exception {
         // given: a lease with a status Buildium's spec does not know, between valid leases
         Portfolio.Record template =
                 simulator.portfolio().pick(Kind.LEASE, l -> true).orElseThrow();
@@ -302,8 +310,8 @@ class BuildiumIT {
                         Instant.now());
         try {
             // when
-            SyncRun run = backfill.create(health.find(connectionId), "test");
-            backfill.run(run.id, Integer.MAX_VALUE);
+            SyncRun run = syncRunner.create(health.find(connectionId), "test");
+            syncRunner.run(run.id, Integer.MAX_VALUE);
 
             // then
             List<ConsumerRecord<String, String>> letters = await().atMost(TIMEOUT)
@@ -399,7 +407,7 @@ class BuildiumIT {
                 .get("/api/v1/connections/" + connectionId)
                 .then()
                 .statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo(ConnectionStatus.DISCONNECTED.name()));
+                .body("status", Matchers.equalTo(ConnectionStatus.DISCONNECTED.name()));
         given().auth()
                 .oauth2(TestTokens.of("victor", "globex", "viewer"))
                 .get("/api/v1/connections/" + connectionId)
@@ -495,7 +503,7 @@ class BuildiumIT {
                 .put("/api/v1/connections/" + connectionId)
                 .then()
                 .statusCode(200)
-                .body("settings.currency", org.hamcrest.Matchers.equalTo("CAD"));
+                .body("settings.currency", Matchers.equalTo("CAD"));
 
         WritebackResult charged = write(
                 WritebackCommand.Type.POST_CHARGE,
@@ -524,11 +532,11 @@ class BuildiumIT {
                     .put("/api/v1/connections/" + connectionId)
                     .then()
                     .statusCode(400)
-                    .body("detail", org.hamcrest.Matchers.containsString("settings"));
+                    .body("detail", Matchers.containsString("settings"));
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void simulatorSawOnlyWhatTheDocumentAllows() {
         assertThat(simulator.buildium().contractViolations()).isEmpty();
     }
@@ -551,7 +559,7 @@ class BuildiumIT {
                     Topics.WRITEBACK_COMMANDS,
                     type + ":" + connectionId,
                     ContractJson.mapper().writeValueAsString(command));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return await().atMost(TIMEOUT)
@@ -579,7 +587,7 @@ class BuildiumIT {
         return "/webhooks/" + connectionId;
     }
 
-    private io.restassured.response.Response postSigned(String body, String secret, String timestamp) {
+    private Response postSigned(String body, String secret, String timestamp) {
         return given().contentType("application/json")
                 .header("buildium-webhook-timestamp", timestamp)
                 .header("buildium-webhook-signature", BuildiumWebhookSender.sign(secret, timestamp, body))
@@ -597,9 +605,9 @@ class BuildiumIT {
 
     @SuppressWarnings("unchecked")
     private static String decimal(Map<String, Object> body, String object, String field) {
-        return new java.math.BigDecimal(
+        return new BigDecimal(
                         ((Map<String, Object>) body.get(object)).get(field).toString())
-                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .setScale(2, RoundingMode.HALF_UP)
                 .toPlainString();
     }
 

@@ -53,4 +53,41 @@ class GenericPayloadMapperTest {
         assertThatThrownBy(() -> mapper.parse(body.getBytes(StandardCharsets.UTF_8), Map.of()))
                 .hasMessageContaining("'x'");
     }
+
+    @Test
+    void givenAStatusTheModelDoesNotKnow_whenParsed_thenRejectedNamingTheFieldAndTheValuesItTakes() {
+        String body = """
+                {"entityType":"lease","op":"u","updatedAt":"2026-11-23T08:00:00Z",
+                 "entity":{"id":"L-1","status":"ACTIVE"}}""";
+
+        assertThatThrownBy(() -> mapper.parse(body.getBytes(StandardCharsets.UTF_8), Map.of()))
+                .isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining("field 'entity.status' must be one of [FUTURE, CURRENT, PAST, CANCELLED]")
+                .hasMessageNotContaining("ACTIVE");
+    }
+
+    @Test
+    void givenModelFieldsOfLooseTypesAndAFieldOfItsOwn_whenParsed_thenTheModelsTypesAndTheOwnFieldKept() {
+        String body = """
+                {"entityType":"lease","op":"u","updatedAt":"2026-11-23T08:00:00Z",
+                 "entity":{"id":"L-1","rent":1850.5,"status":"CURRENT","parkingSpot":"P-7"}}""";
+
+        GenericPayloadMapper.Parsed parsed = mapper.parse(body.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(parsed.fields())
+                .containsEntry("rent", "1850.5")
+                .containsEntry("status", "CURRENT")
+                .containsEntry("parkingSpot", "P-7")
+                .doesNotContainKey("moveInDate"); // a field not sent is not cleared
+    }
+
+    @Test
+    void givenAListWhereTheModelHasOne_whenAStringIsSent_thenRejectedNamingTheField() {
+        String body = """
+                {"entityType":"lease","op":"u","updatedAt":"2026-11-23T08:00:00Z",
+                 "entity":{"id":"L-1","residentIds":{"first":"R-1"}}}""";
+
+        assertThatThrownBy(() -> mapper.parse(body.getBytes(StandardCharsets.UTF_8), Map.of()))
+                .hasMessageContaining("field 'entity.residentIds' must be a list");
+    }
 }
