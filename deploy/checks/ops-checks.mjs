@@ -31,7 +31,7 @@ const PROMETHEUS_RULE = join(root, "deploy/k8s/base/monitoring/prometheusrule.ya
 const DASHBOARDS = join(root, "deploy/monitoring/grafana-dashboards");
 const OVERLAYS = ["dev", "prod"];
 const SERVICES = ["connector-service", "sync-service", "queue-service", "api-gateway"];
-const SCALED = ["sync-service", "queue-service", "api-gateway"];
+const SCALED = ["connector-service", "sync-service", "queue-service", "api-gateway"];
 
 const failures = [];
 let passed = 0;
@@ -208,7 +208,7 @@ for (const overlay of OVERLAYS) {
     for (const o of objects) problems.push(...(await validate(o)).map(p => `${o.kind}/${o.metadata?.name}: ${p}`));
     return problems;
   });
-  check(`k8s ${overlay}: per service Deployment, Service, <app>-config, Secret, PDB, ServiceMonitor; HPA for consumers`, () => {
+  check(`k8s ${overlay}: per service Deployment, Service, <app>-config-<hash>, Secret, PDB, ServiceMonitor, HPA`, () => {
     const problems = [];
     const find = (kind, name) => objects.find(o => o.kind === kind && o.metadata.name === name);
     for (const app of SERVICES) {
@@ -225,7 +225,9 @@ for (const overlay of OVERLAYS) {
       if (!c.resources?.requests?.memory || !c.resources?.limits?.memory) problems.push(`${app}: resources`);
       if (!pod.terminationGracePeriodSeconds || !c.lifecycle?.preStop) problems.push(`${app}: graceful shutdown`);
       const refs = (c.envFrom || []).map(e => e.configMapRef?.name || e.secretRef?.name);
-      if (!refs.includes(`${app}-config`) || !find("ConfigMap", `${app}-config`)) problems.push(`${app}: ConfigMap ${app}-config`);
+      // generated with a hash of its content in the name, so a configuration change rolls the Deployment
+      const config = refs.find(name => new RegExp(`^${app}-config-[a-z0-9]{10}$`).test(name || ""));
+      if (!config || !find("ConfigMap", config)) problems.push(`${app}: ConfigMap ${app}-config-<content hash>`);
       if (!(c.envFrom || []).some(e => e.secretRef?.name?.startsWith(`${app}-credentials`))) problems.push(`${app}: Secret reference`);
       if (!find("Service", app)) problems.push(`${app}: Service`);
       if (!find("PodDisruptionBudget", app)) problems.push(`${app}: PodDisruptionBudget`);

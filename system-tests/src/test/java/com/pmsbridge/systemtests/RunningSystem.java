@@ -69,22 +69,7 @@ public final class RunningSystem {
         if (!keycloak) {
             oidc = TestOidcServer.start();
         }
-        connector = ServiceProcess.start(
-                "connector-service",
-                backendEnv(
-                        "connector_test",
-                        Map.of(
-                                "CONNECTOR_DEMO_ENABLED", "true",
-                                "CONNECTOR_DEMO_WEBHOOK_SECRET", "pms-demo-secret",
-                                // the keys of connector-service's %test profile: its ITs stored secrets in the same
-                                // database
-                                "CONNECTOR_SECRETS_KEYS", TEST_PROFILE_KEYS,
-                                "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "test",
-                                "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1",
-                                // the system tests name their connections
-                                "CONNECTOR_CONNECTIONS_ALLOW_PROPOSED_IDS", "true",
-                                // counts for the console every 2 s, so its tests need not wait 15 s
-                                "CONNECTOR_WEBHOOKS_REJECTIONS_FLUSH_INTERVAL", "2s")));
+        connector = ServiceProcess.start("connector-service", connectorEnvironment());
         sync = ServiceProcess.start(
                 "sync-service",
                 backendEnv(
@@ -115,6 +100,29 @@ public final class RunningSystem {
                 ? ServiceProcess.start("api-gateway", gatewayEnv, KEYCLOAK_GATEWAY_PORT)
                 : ServiceProcess.start("api-gateway", gatewayEnv);
         gateway.awaitReady();
+    }
+
+    /** How the system tests run connector-service (another instance of it is started with the same). */
+    static Map<String, String> connectorEnvironment() {
+        return backendEnv(
+                "connector_test",
+                Map.of(
+                        "CONNECTOR_DEMO_ENABLED", "true",
+                        "CONNECTOR_DEMO_WEBHOOK_SECRET", "pms-demo-secret",
+                        // the keys of connector-service's %test profile: its ITs stored secrets in the same database
+                        "CONNECTOR_SECRETS_KEYS", TEST_PROFILE_KEYS,
+                        "CONNECTOR_SECRETS_PRIMARY_KEY_ID", "test",
+                        "CONNECTOR_OUTBOUND_PLATFORM_HOSTS", "127.0.0.1",
+                        // the system tests name their connections
+                        "CONNECTOR_CONNECTIONS_ALLOW_PROPOSED_IDS", "true",
+                        // counts for the console every 2 s, so its tests need not wait 15 s
+                        "CONNECTOR_WEBHOOKS_REJECTIONS_FLUSH_INTERVAL", "2s",
+                        // a killed replica's polls move within seconds (ConnectorFailoverIT)
+                        "CONNECTOR_LEASES_DURATION", "PT5S"));
+    }
+
+    static ServiceProcess connector() {
+        return connector;
     }
 
     /** connector-service's %test key-encryption keys (application.properties); test-only values. */

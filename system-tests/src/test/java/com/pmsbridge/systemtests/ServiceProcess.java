@@ -43,8 +43,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> environment, int port) {
+        return start(module, module, environment, port);
+    }
+
+    /** Another instance of a module, logging to {@code target/<logName>.log}. */
+    static ServiceProcess start(String module, String logName, Map<String, String> environment) {
+        return start(module, logName, environment, freePort());
+    }
+
+    private static ServiceProcess start(String module, String logName, Map<String, String> environment, int port) {
         int managementPort = freePort();
-        Path log = Path.of("target", module + ".log");
+        Path log = Path.of("target", logName + ".log");
         return new ServiceProcess(
                 module,
                 port,
@@ -65,6 +74,21 @@ public final class ServiceProcess implements AutoCloseable {
             process = launch(name, port, managementPort, environment, log, true);
         }
         awaitReady();
+    }
+
+    /** The operating system's id of the running process. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills the process the hard way (SIGKILL, no shutdown hooks) and leaves it dead. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Kills the process the hard way (SIGKILL, no shutdown hooks), then starts it again on the same port. */

@@ -157,6 +157,11 @@ public class PmsHttpClient {
         return guard;
     }
 
+    /** This replica's share of a connection's requests per second (at least one). */
+    private int perReplicaRate() {
+        return Math.max(1, config.requestsPerSecond() / Math.max(1, config.replicas()));
+    }
+
     /** Blocks until one more request fits in this connection's one-second window. */
     private void throttle(String connectionId) {
         Deque<Long> window = windows.computeIfAbsent(connectionId, id -> new ArrayDeque<>());
@@ -167,7 +172,7 @@ public class PmsHttpClient {
                 while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
                     window.pollFirst();
                 }
-                if (window.size() < config.requestsPerSecond()) {
+                if (window.size() < perReplicaRate()) {
                     window.addLast(now);
                     return;
                 }

@@ -8,9 +8,16 @@ import java.time.Duration;
 /** How the connector calls PMS APIs. */
 @ConfigMapping(prefix = "connector.pms-http")
 public interface PmsHttpConfig {
-    /** Requests per second per connection; Buildium allows 10. */
+    /** Requests per second per connection, all replicas together; Buildium allows 10. */
     @WithDefault("9")
     int requestsPerSecond();
+
+    /**
+     * Replicas of connector-service that call PMSes (the most the autoscaler may run): each keeps to its share of
+     * the per-connection rate, so together they keep to the PMS's limit.
+     */
+    @WithDefault("1")
+    int replicas();
 
     /** Attempts per request when the PMS answers 429 or 5xx or does not answer. */
     @WithDefault("6")

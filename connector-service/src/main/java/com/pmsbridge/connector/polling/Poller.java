@@ -8,6 +8,7 @@ import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.connection.ConnectionMode;
 import com.pmsbridge.connector.emit.PageEmitter;
+import com.pmsbridge.connector.lease.Leases;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.Op;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +34,8 @@ import java.util.concurrent.Executors;
  * Polls each due connection per entity type from its persisted cursor minus an overlap, page by page, and emits only
  * records whose data changed. The first poll of a type has no cursor: it emits snapshots ({@code op} r) that set state
  * without raising actions. The cursor moves to the poll's start time only after every page was published. Due
- * connections are polled in parallel on a bounded pool, each at most once at a time, and a connection whose poll
- * failed waits out a growing backoff.
+ * connections are polled in parallel on a bounded pool, each at most once at a time across replicas (a lease, renewed
+ * per entity type), and a connection whose poll failed waits out a growing backoff.
  */
 @ApplicationScoped
 public class Poller {
@@ -47,13 +48,16 @@ public class Poller {
     private final ExecutorService workers;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final PollBackoff backoff;
+    private final Leases leases;
 
     Poller(
             PmsAdapters adapters,
             PageEmitter emitter,
             ConnectionHealth health,
             PollingConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Leases leases) {
+        this.leases = leases;
         this.adapters = adapters;
         this.emitter = emitter;
         this.health = health;
@@ -88,14 +92,23 @@ public class Poller {
         }
     }
 
+    /** Polls the connection unless another replica holds its lease (it polls it); hands the lease back after. */
     private void pollInBackground(String connectionId, int intervalSeconds) {
+        String lease = Leases.poll(connectionId);
+        boolean taken = false;
         try {
-            poll(connectionId);
-            backoff.succeeded(connectionId);
+            taken = leases.take(lease);
+            if (taken) {
+                poll(connectionId);
+                backoff.succeeded(connectionId);
+            }
         } catch (RuntimeException e) {
             Instant retryAt = backoff.failed(connectionId, Duration.ofSeconds(Math.max(1, intervalSeconds)));
             LOG.warnf("poll of connection %s failed (%s); next attempt at %s", connectionId, e.getMessage(), retryAt);
         } finally {
+            if (taken) {
+                leases.release(lease);
+            }
             inFlight.remove(connectionId);
         }
     }
@@ -112,6 +125,10 @@ public class Poller {
         int emitted = 0;
         RuntimeException firstFailure = null;
         for (EntityType type : adapter.listableTypes()) {
+            if (!leases.take(Leases.poll(connectionId))) {
+                LOG.infof("poll of connection %s stopped: another replica holds its lease", connectionId);
+                break; // renewed per type: a replica that stalled past its lease stops rather than poll beside another
+            }
             try {
                 emitted += pollType(connection, adapter, type);
             } catch (RuntimeException e) {
@@ -144,6 +161,9 @@ public class Poller {
             int offset = 0;
             PmsPage page;
             do {
+                if (!leases.take(Leases.poll(connection.id))) {
+                    throw new IllegalStateException("lease_lost: another replica polls connection " + connection.id);
+                }
                 page = adapter.list(connection, type, since, offset, config.pageSize(), op);
                 emitted += emitter.emit(connection, page, true, "poll|" + started);
                 offset += page.fetched();
@@ -193,12 +213,22 @@ public class Poller {
         });
     }
 
+    /**
+     * Due when a listable type has not been polled to the end yet (a first poll, or one a dead replica left halfway)
+     * or the oldest completed poll is an interval old.
+     */
     private boolean isDue(Connection connection) {
-        Instant last = PollCursor.<PollCursor>list("connectionId", connection.id).stream()
+        int types = adapters.forType(connection.pmsType)
+                .map(adapter -> adapter.listableTypes().size())
+                .orElse(0);
+        List<Instant> polled = PollCursor.<PollCursor>list("connectionId", connection.id).stream()
                 .map(c -> c.lastPollAt)
                 .filter(Objects::nonNull)
-                .min(Instant::compareTo)
-                .orElse(null);
+                .toList();
+        if (polled.size() < types) {
+            return true;
+        }
+        Instant last = polled.stream().min(Instant::compareTo).orElse(null);
         return last == null || Duration.between(last, Instant.now()).getSeconds() >= connection.pollIntervalSeconds;
     }
 }

@@ -10,9 +10,13 @@ public interface SyncRunConfig {
     @WithDefault("1000")
     int pageSize();
 
-    /** Whether runs left RUNNING by a crash are resumed at startup. */
+    /** Whether runs that run nowhere (their replica died, or the service restarted) are resumed. */
     @WithDefault("true")
-    boolean resumeOnStart();
+    boolean resumeAbandoned();
+
+    /** How often a replica looks for such runs (the resume-every setting, read by the schedule). */
+    @WithDefault("10s")
+    String resumeEvery();
 
     /** Syncs one organisation may have running at once; more are refused with 429. */
     @WithDefault("3")

@@ -7,30 +7,33 @@ import com.pmsbridge.connector.adapter.PmsUnavailableException;
 import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.emit.PageEmitter;
+import com.pmsbridge.connector.lease.Leases;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.service.failure.TransientFailures;
 import com.pmsbridge.service.persistence.UniqueViolations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ClientErrorException;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Reads every entity of a connection, page by page, and emits snapshot events ({@code op} r): state for downstream,
  * not news, so a Sync raises no queue item by itself. After each page the checkpoint (type, offset, counts) is
- * committed; a run left RUNNING by a crash resumes from it at startup. Event ids derive from the run, so a page
+ * committed. One replica at a time runs a run (a lease, renewed per page); a run whose replica died is resumed from
+ * its checkpoint by the replica that takes the lease after it expired. Event ids derive from the run, so a page
  * re-read after a crash carries the same ids and consumers drop the copies.
  */
 @ApplicationScoped
@@ -43,6 +46,9 @@ public class SyncRunner {
     private final ManagedExecutor executor;
     private final MeterRegistry metrics;
     private final SyncRunPublisher runs;
+    private final Leases leases;
+    /** Runs this replica is running now. */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
 
     SyncRunner(
             PmsAdapters adapters,
@@ -51,7 +57,9 @@ public class SyncRunner {
             SyncRunConfig config,
             ManagedExecutor executor,
             MeterRegistry metrics,
-            SyncRunPublisher runs) {
+            SyncRunPublisher runs,
+            Leases leases) {
+        this.leases = leases;
         this.adapters = adapters;
         this.emitter = emitter;
         this.health = health;
@@ -61,18 +69,21 @@ public class SyncRunner {
         this.runs = runs;
     }
 
-    void resumeInterrupted(@Observes StartupEvent event) {
-        if (!config.resumeOnStart()) {
-            return;
-        }
+    /**
+     * Resumes runs that are RUNNING but run nowhere: their replica died (its lease expired) or the service restarted.
+     * A run another replica still holds the lease of is left to it.
+     */
+    @Scheduled(
+            every = "${connector.sync.resume-every:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ResumeDisabled.class)
+    void resumeAbandoned() {
         List<UUID> running = QuarkusTransaction.requiringNew()
                 .call(() -> SyncRun.<SyncRun>list("status", SyncRun.RUNNING).stream()
                         .map(r -> r.id)
+                        .filter(id -> !active.contains(id))
                         .toList());
-        running.forEach(id -> {
-            LOG.infof("resuming sync run %s", id);
-            executor.runAsync(() -> run(id, Integer.MAX_VALUE));
-        });
+        running.forEach(id -> executor.runAsync(() -> run(id, Integer.MAX_VALUE)));
     }
 
     /** Creates a run for a connection (listable types only) and starts it in the background. */
@@ -144,10 +155,35 @@ public class SyncRunner {
      * Tests use the page limit to stop a run halfway, as a crash would.
      */
     public boolean run(UUID runId, int maxPages) {
-        SyncRun run = QuarkusTransaction.requiringNew().call(() -> detached(SyncRun.findById(runId)));
-        if (run == null || !SyncRun.RUNNING.equals(run.status)) {
-            return run != null;
+        if (!active.add(runId)) {
+            return false; // this replica runs it already
         }
+        String lease = null;
+        try {
+            SyncRun run = QuarkusTransaction.requiringNew().call(() -> detached(SyncRun.findById(runId)));
+            if (run == null || !SyncRun.RUNNING.equals(run.status)) {
+                return run != null;
+            }
+            if (!leases.take(Leases.sync(run.connectionId))) {
+                return false; // another replica runs it
+            }
+            lease = Leases.sync(run.connectionId);
+            if (!SyncRun.RUNNING.equals(
+                    QuarkusTransaction.requiringNew().call(() -> SyncRun.<SyncRun>findById(runId).status))) {
+                return true; // the replica that held the lease finished it meanwhile
+            }
+            LOG.infof("running sync run %s of connection %s", runId, run.connectionId);
+            return runHoldingLease(run, lease, maxPages);
+        } finally {
+            if (lease != null) {
+                leases.release(lease);
+            }
+            active.remove(runId);
+        }
+    }
+
+    private boolean runHoldingLease(SyncRun run, String lease, int maxPages) {
+        UUID runId = run.id;
         Connection connection = health.find(run.connectionId);
         PmsAdapter adapter = adapters.forType(connection.pmsType).orElseThrow();
         List<String> types = Arrays.asList(run.entityTypes.split(","));
@@ -157,6 +193,10 @@ public class SyncRunner {
         try {
             while (index < types.size()) {
                 if (pages++ >= maxPages) {
+                    return false;
+                }
+                if (!leases.take(lease)) {
+                    LOG.infof("sync run %s left to the replica that took its lease", runId);
                     return false;
                 }
                 EntityType type = EntityType.fromWireName(types.get(index));

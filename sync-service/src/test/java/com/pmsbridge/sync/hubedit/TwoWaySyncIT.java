@@ -9,6 +9,7 @@ import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
@@ -309,20 +310,7 @@ class TwoWaySyncIT {
         data.put("unitId", "U-1");
         data.put("title", "Leaking faucet");
         data.put("status", status);
-        return new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-2w",
-                "generic",
-                EntityType.WORKORDER,
-                id,
-                Op.UPDATE,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        return TestChanges.of("acme", "conn-2w", EntityType.WORKORDER, id, Op.UPDATE, version, data);
     }
 
     private static Response edit(String key, Map<String, Object> fields) {

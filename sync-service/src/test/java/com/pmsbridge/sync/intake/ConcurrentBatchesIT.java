@@ -7,6 +7,7 @@ import com.pmsbridge.sync.projection.ChangeProjector;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestOidcResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,19 +204,6 @@ class ConcurrentBatchesIT {
         if (status != null) {
             data.put("status", status);
         }
-        return new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-race",
-                "generic",
-                EntityType.LEASE,
-                leaseId,
-                Op.UPDATE,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        return TestChanges.of("acme", "conn-race", EntityType.LEASE, leaseId, Op.UPDATE, version, data);
     }
 }

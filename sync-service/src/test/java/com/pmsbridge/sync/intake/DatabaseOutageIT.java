@@ -6,6 +6,7 @@ import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestInfrastructure;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
@@ -25,7 +26,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -110,19 +110,6 @@ class DatabaseOutageIT {
         data.put("rent", "1725.00");
         data.put("status", "FUTURE");
         String version = "2026-11-23T10:00:00Z";
-        return new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-outage",
-                "generic",
-                EntityType.LEASE,
-                leaseId,
-                Op.UPDATE,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        return TestChanges.of("acme", "conn-outage", EntityType.LEASE, leaseId, Op.UPDATE, version, data);
     }
 }

@@ -7,6 +7,7 @@ import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -168,20 +168,7 @@ class MoveInIT {
         data.put("status", status);
         data.put("unitId", "U-1");
         data.put("propertyId", "P-1");
-        ChangeEvent event = new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-movein",
-                "generic",
-                EntityType.LEASE,
-                id,
-                op,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        ChangeEvent event = TestChanges.of("acme", "conn-movein", EntityType.LEASE, id, op, version, data);
         writer.send(event);
         return event.key().value();
     }

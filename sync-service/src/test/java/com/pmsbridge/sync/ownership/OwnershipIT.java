@@ -2,11 +2,11 @@ package com.pmsbridge.sync.ownership;
 
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.Topics;
-import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
@@ -276,20 +276,7 @@ class OwnershipIT {
         data.put("id", id);
         data.put("title", title);
         data.put("status", status);
-        writer.send(new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                org,
-                connectionId,
-                "generic",
-                EntityType.WORKORDER,
-                id,
-                Op.UPDATE,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data));
+        writer.send(TestChanges.of(org, connectionId, EntityType.WORKORDER, id, Op.UPDATE, version, data));
         return "workorder:" + connectionId + ":" + id;
     }
 }

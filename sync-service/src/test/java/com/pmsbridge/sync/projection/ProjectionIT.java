@@ -11,6 +11,7 @@ import com.pmsbridge.contract.event.LifecycleType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
@@ -138,20 +139,8 @@ class ProjectionIT {
         // given
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent created = lease(leaseId, Op.CREATE, "2026-11-23T08:00:00Z", "CURRENT", "1000.00");
-        ChangeEvent deleted = new ChangeEvent(
-                1,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-it",
-                "generic",
-                EntityType.LEASE,
-                leaseId,
-                Op.DELETE,
-                "2026-11-23T12:00:00Z",
-                null,
-                Instant.parse("2026-11-23T12:00:00Z"),
-                Instant.now(),
-                Map.of());
+        ChangeEvent deleted = TestChanges.of(
+                "acme", "conn-it", EntityType.LEASE, leaseId, Op.DELETE, "2026-11-23T12:00:00Z", Map.of());
         ChangeEvent staleUpdate = lease(leaseId, Op.UPDATE, "2026-11-23T11:00:00Z", "CURRENT", "1100.00");
 
         // when
@@ -179,20 +168,8 @@ class ProjectionIT {
         // given
         String leaseId = "L-" + UUID.randomUUID();
         ChangeEvent created = lease(leaseId, Op.CREATE, "2026-11-23T08:00:00Z", "FUTURE", "1450.00");
-        ChangeEvent deleted = new ChangeEvent(
-                1,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-it",
-                "generic",
-                EntityType.LEASE,
-                leaseId,
-                Op.DELETE,
-                "2026-11-23T12:00:00Z",
-                null,
-                Instant.parse("2026-11-23T12:00:00Z"),
-                Instant.now(),
-                Map.of());
+        ChangeEvent deleted = TestChanges.of(
+                "acme", "conn-it", EntityType.LEASE, leaseId, Op.DELETE, "2026-11-23T12:00:00Z", Map.of());
         String key = created.key().value();
 
         // when
@@ -442,20 +419,7 @@ class ProjectionIT {
         data.put("unitId", "U-1");
         data.put("status", status);
         data.put("rent", rent);
-        return new ChangeEvent(
-                ChangeEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                "acme",
-                "conn-it",
-                "generic",
-                EntityType.LEASE,
-                leaseId,
-                op,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        return TestChanges.of("acme", "conn-it", EntityType.LEASE, leaseId, op, version, data);
     }
 
     private EntityState state(String key) {

@@ -6,6 +6,7 @@ import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
 import com.pmsbridge.testsupport.TestTokens;
@@ -24,7 +25,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -391,20 +391,7 @@ class RebuildIT {
             data.put("status", status);
         }
         String version = "2026-11-23T09:%02d:00Z".formatted(minute);
-        return new ChangeEvent(
-                1,
-                UUID.randomUUID().toString(),
-                "acme",
-                connection,
-                "generic",
-                EntityType.WORKORDER,
-                id,
-                op,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        return TestChanges.of("acme", connection, EntityType.WORKORDER, id, op, version, data);
     }
 
     private static ChangeEvent event(String connection, String leaseId, Op op, int minute, Random random) {
@@ -417,19 +404,6 @@ class RebuildIT {
             }
         }
         String version = "2026-11-23T08:%02d:00Z".formatted(minute);
-        return new ChangeEvent(
-                1,
-                UUID.randomUUID().toString(),
-                "acme",
-                connection,
-                "generic",
-                EntityType.LEASE,
-                leaseId,
-                op,
-                version,
-                null,
-                Instant.parse(version),
-                Instant.now(),
-                data);
+        return TestChanges.of("acme", connection, EntityType.LEASE, leaseId, op, version, data);
     }
 }

@@ -10,6 +10,7 @@ import com.pmsbridge.contract.event.SyncRunCompleted;
 import com.pmsbridge.sync.projection.EntityState;
 import com.pmsbridge.testsupport.KafkaTestResource;
 import com.pmsbridge.testsupport.PostgresTestResource;
+import com.pmsbridge.testsupport.TestChanges;
 import com.pmsbridge.testsupport.TestKafkaReader;
 import com.pmsbridge.testsupport.TestKafkaWriter;
 import com.pmsbridge.testsupport.TestOidcResource;
@@ -77,20 +78,8 @@ class ReconciliationIT {
         String connection = "rec-" + UUID.randomUUID().toString().substring(0, 8);
         writer.send(lease(connection, "L-GONE", Op.UPDATE, "2026-11-20T08:00:00Z", Instant.now()));
         writer.send(lease(connection, "L-DEL", Op.CREATE, "2026-11-20T08:00:00Z", Instant.now()));
-        writer.send(new ChangeEvent(
-                1,
-                UUID.randomUUID().toString(),
-                "acme",
-                connection,
-                "generic",
-                EntityType.LEASE,
-                "L-DEL",
-                Op.DELETE,
-                "2026-11-20T10:00:00Z",
-                null,
-                Instant.parse("2026-11-20T10:00:00Z"),
-                Instant.now(),
-                Map.of()));
+        writer.send(TestChanges.of(
+                "acme", connection, EntityType.LEASE, "L-DEL", Op.DELETE, "2026-11-20T10:00:00Z", Map.of()));
         // and another organisation's lease under the same connection id (Kafka trusts its producers): never acme's
         // reconciliation's to judge, let alone delete
         ChangeEvent acmeShape = lease(connection, "L-OTHER-ORG", Op.CREATE, "2026-11-20T08:00:00Z", Instant.now());
