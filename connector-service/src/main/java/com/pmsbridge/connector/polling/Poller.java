@@ -11,6 +11,7 @@ import com.pmsbridge.connector.emit.PageEmitter;
 import com.pmsbridge.connector.lease.Leases;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.Op;
+import com.pmsbridge.service.logging.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -96,7 +97,7 @@ public class Poller {
     private void pollInBackground(String connectionId, int intervalSeconds) {
         String lease = Leases.poll(connectionId);
         boolean taken = false;
-        try {
+        try (LogContext context = LogContext.of(null, connectionId)) {
             taken = leases.take(lease);
             if (taken) {
                 poll(connectionId);

@@ -11,6 +11,7 @@ import com.pmsbridge.connector.lease.Leases;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.service.failure.TransientFailures;
+import com.pmsbridge.service.logging.LogContext;
 import com.pmsbridge.service.persistence.UniqueViolations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -172,8 +173,10 @@ public class SyncRunner {
                     QuarkusTransaction.requiringNew().call(() -> SyncRun.<SyncRun>findById(runId).status))) {
                 return true; // the replica that held the lease finished it meanwhile
             }
-            LOG.infof("running sync run %s of connection %s", runId, run.connectionId);
-            return runHoldingLease(run, lease, maxPages);
+            try (LogContext context = LogContext.of(run.org, run.connectionId)) {
+                LOG.infof("running sync run %s of connection %s", runId, run.connectionId);
+                return runHoldingLease(run, lease, maxPages);
+            }
         } finally {
             if (lease != null) {
                 leases.release(lease);

@@ -14,6 +14,7 @@ import com.pmsbridge.connector.inbox.InboxPublisher;
 import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.service.failure.TransientFailures;
+import com.pmsbridge.service.logging.LogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -78,6 +79,12 @@ public class WebhookIntake {
             // answered like a wrong signature, so unauthenticated callers cannot enumerate connection ids
             throw WebhookRejectedException.unauthorized("signature_invalid", "signature does not match the body");
         }
+        try (LogContext context = LogContext.of(connection.org, connection.id)) {
+            return accept(connection, request);
+        }
+    }
+
+    private Outcome accept(Connection connection, WebhookRequest request) {
         PmsAdapter adapter = adapters.forType(connection.pmsType)
                 .orElseThrow(() -> new WebhookRejectedException(
                         404,
