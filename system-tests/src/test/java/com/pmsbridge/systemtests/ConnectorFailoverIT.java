@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * connector-service on several replicas: the replica polling a connection is killed (SIGKILL) in the middle of the
- * poll; another replica takes the connection's lease once it has expired and finishes the poll within 30 s, and
- * every record of the PMS is emitted, none twice beyond the page that was in flight when the replica died.
+ * connector-service on several replicas: the replica polling a connection, or running its Sync, is killed (SIGKILL)
+ * in the middle; another replica takes the lease once it has expired and finishes the work within 30 s, and every
+ * record of the PMS is emitted, none twice beyond the page that was in flight when the replica died. The system's own
+ * connector (behind the gateway) neither polls nor resumes Syncs here, so the two replicas this test starts share the
+ * work and the one killed is always one of them.
  */
 class ConnectorFailoverIT {
     private static final String CONNECTION =
@@ -67,12 +70,23 @@ class ConnectorFailoverIT {
         pms = new SlowProxy(simulator.baseUrl(), PMS_LATENCY);
         for (String name : List.of("connector-replica-a", "connector-replica-b")) {
             Map<String, String> environment = new HashMap<>(RunningSystem.connectorEnvironment());
+            environment.put("CONNECTOR_POLLING_ENABLED", "true");
+            environment.put("CONNECTOR_SYNC_RESUME_ABANDONED", "true");
+            environment.put("CONNECTOR_LEASES_DURATION", "PT5S");
+            environment.put("CONNECTOR_SYNC_PAGE_SIZE", String.valueOf(PAGE_SIZE));
             environment.put("CONNECTOR_POLLING_TICK", "1s");
             environment.put("CONNECTOR_POLLING_PAGE_SIZE", String.valueOf(PAGE_SIZE));
+            environment.put("CONNECTOR_SYNC_RESUME_EVERY", "1s");
             environment.put("CONNECTOR_DEMO_ENABLED", "false");
             replicas.add(ServiceProcess.start("connector-service", name, environment));
         }
         replicas.forEach(ServiceProcess::awaitReady);
+    }
+
+    /** Each test starts with both replicas running: the one a test killed is started again. */
+    @AfterEach
+    void bothReplicasRunning() {
+        replicas.forEach(ServiceProcess::startAgain);
     }
 
     @AfterAll
@@ -90,11 +104,14 @@ class ConnectorFailoverIT {
     void givenTheReplicaPollingAConnectionKilledMidPoll_whenItsLeaseRunsOut_thenAnotherFinishesThePollWithin30s()
             throws Exception {
         // given: a polling connection; some replica takes its lease and is part-way through the first poll
+        int servedBefore = pms.served();
         createPollingConnection();
         long poller = await("a replica polling the connection")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> pms.served() >= 3 ? leaseHolderPid() : null, Objects::nonNull);
+                .until(
+                        () -> pms.served() >= servedBefore + 3 ? leaseHolderPid("poll:" + CONNECTION) : null,
+                        Objects::nonNull);
         assertThat(completedTypes()).as("the poll is still running").isLessThan(7);
 
         // when: that replica dies the hard way
@@ -110,18 +127,71 @@ class ConnectorFailoverIT {
         System.out.printf("failover: poll finished %d ms after the kill%n", takeover.toMillis());
 
         // and: every lease the PMS has was emitted; none twice beyond the one page in flight at the kill
-        List<String> leases = simulator.portfolio().list(Kind.LEASE, null, null).stream()
-                .filter(lease -> !lease.deleted())
-                .map(lease -> String.valueOf(lease.id()))
-                .toList();
+        List<String> leases = pmsLeases();
         assertThat(leases).isNotEmpty();
-        Map<String, Long> emitted = emittedLeases();
+        Map<String, Long> emitted = emittedLeases(CONNECTION);
         assertThat(emitted.keySet()).containsAll(leases);
         long repeats = emitted.values().stream().mapToLong(count -> count - 1).sum();
         assertThat(repeats).isLessThanOrEqualTo(PAGE_SIZE);
     }
 
+    @Test
+    void givenTheReplicaRunningASyncKilledMidRun_whenItsLeaseRunsOut_thenAnotherResumesItWithin30s() throws Exception {
+        // given: a webhook connection (nothing polls it) whose Sync is part-way through on some replica
+        String connection = CONNECTION + "-sync";
+        createConnection(connection, "WEBHOOK");
+        int servedBefore = pms.served();
+        String operator = TestTokens.of("olivia", "acme", "operator");
+        String runId = given().baseUri(replicas.getFirst().baseUrl()) // the replica that takes the request runs it
+                .auth()
+                .oauth2(operator)
+                .post("/api/v1/connections/" + connection + "/sync")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        long runner = await("a replica running the Sync")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> pms.served() >= servedBefore + 3 ? leaseHolderPid("sync:" + connection) : null,
+                        Objects::nonNull);
+        assertThat(syncStatus(runId)).as("the Sync is still running").isEqualTo("RUNNING");
+
+        // when
+        Instant killedAt = Instant.now();
+        kill(runner);
+
+        // then: another replica resumes the run from its checkpoint and completes it
+        await("another replica completes the Sync")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> "COMPLETED".equals(syncStatus(runId)));
+        System.out.printf(
+                "failover: Sync completed %d ms after the kill%n",
+                Duration.between(killedAt, Instant.now()).toMillis());
+        Map<String, Long> emitted = emittedLeases(connection);
+        assertThat(emitted.keySet()).containsAll(pmsLeases());
+        assertThat(emitted.values().stream().mapToLong(count -> count - 1).sum())
+                .isLessThanOrEqualTo(PAGE_SIZE);
+    }
+
+    /** From the database: the API's replica may be the one that was killed. */
+    private static String syncStatus(String runId) throws SQLException {
+        return queryOne("select status from sync_run where id::text = ?", runId, r -> r.getString(1));
+    }
+
+    private static List<String> pmsLeases() {
+        return simulator.portfolio().list(Kind.LEASE, null, null).stream()
+                .map(lease -> String.valueOf(lease.id()))
+                .toList();
+    }
+
     private static void createPollingConnection() {
+        createConnection(CONNECTION, "POLLING");
+    }
+
+    private static void createConnection(String id, String mode) {
         String admin = TestTokens.of("adam", "acme", "admin");
         given().baseUri(RunningSystem.gateway())
                 .auth()
@@ -129,13 +199,13 @@ class ConnectorFailoverIT {
                 .contentType("application/json")
                 .body(Map.of(
                         "id",
-                        CONNECTION,
+                        id,
                         "pmsType",
                         "buildium",
                         "apiBaseUrl",
                         pms.baseUrl(),
                         "mode",
-                        "POLLING",
+                        mode,
                         "pollIntervalSeconds",
                         3600))
                 .post("/api/v1/connections")
@@ -146,26 +216,23 @@ class ConnectorFailoverIT {
                 .oauth2(admin)
                 .contentType("application/json")
                 .body(Map.of("credential", "sim-client:sim-secret"))
-                .put("/api/v1/connections/" + CONNECTION + "/credentials")
+                .put("/api/v1/connections/" + id + "/credentials")
                 .then()
                 .statusCode(200);
     }
 
-    /** Kills the process whose id the lease names: one of this test's replicas, or the system's own connector. */
+    /** Kills the replica whose process id the lease names. */
     private static void kill(long pid) {
-        for (ServiceProcess replica : replicas) {
-            if (replica.pid() == pid) {
-                replica.kill();
-                return;
-            }
-        }
-        ServiceProcess main = RunningSystem.connector();
-        assertThat(main.pid()).as("the lease names a replica this test knows").isEqualTo(pid);
-        main.killAndRestart(); // the other tests need it; the restarted process is a new replica
+        ServiceProcess holder = replicas.stream()
+                .filter(replica -> replica.pid() == pid)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("the lease names process " + pid + ", not a replica of this test"));
+        holder.kill();
     }
 
-    private static Long leaseHolderPid() throws SQLException {
-        String owner = queryOne("select owner from lease where name = ?", "poll:" + CONNECTION, r -> r.getString(1));
+    private static Long leaseHolderPid(String lease) throws SQLException {
+        String owner = queryOne("select owner from lease where name = ?", lease, r -> r.getString(1));
         return owner == null ? null : Long.parseLong(owner.substring(owner.lastIndexOf('/') + 1));
     }
 
@@ -184,9 +251,9 @@ class ConnectorFailoverIT {
         return earliest != null && earliest.isAfter(killedAt);
     }
 
-    private static Map<String, Long> emittedLeases() {
+    private static Map<String, Long> emittedLeases(String connection) {
         try (TestKafkaReader reader = new TestKafkaReader(Topics.changes(EntityType.LEASE))) {
-            return reader.matching(r -> r.key() != null && r.key().startsWith("lease:" + CONNECTION + ":")).stream()
+            return reader.matching(r -> r.key() != null && r.key().startsWith("lease:" + connection + ":")).stream()
                     .map(ConsumerRecord::value)
                     .map(ConnectorFailoverIT::read)
                     .collect(Collectors.groupingBy(ChangeEvent::externalId, Collectors.counting()));

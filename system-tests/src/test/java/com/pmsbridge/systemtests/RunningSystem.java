@@ -117,8 +117,9 @@ public final class RunningSystem {
                         "CONNECTOR_CONNECTIONS_ALLOW_PROPOSED_IDS", "true",
                         // counts for the console every 2 s, so its tests need not wait 15 s
                         "CONNECTOR_WEBHOOKS_REJECTIONS_FLUSH_INTERVAL", "2s",
-                        // a killed replica's polls move within seconds (ConnectorFailoverIT)
-                        "CONNECTOR_LEASES_DURATION", "PT5S"));
+                        // polls and abandoned Syncs belong to ConnectorFailoverIT's replicas, which it kills
+                        "CONNECTOR_POLLING_ENABLED", "false",
+                        "CONNECTOR_SYNC_RESUME_ABANDONED", "false"));
     }
 
     static ServiceProcess connector() {
