@@ -246,6 +246,9 @@ for (const overlay of OVERLAYS) {
     }
     if (!find("NetworkPolicy", "default-deny-ingress")) problems.push("no default-deny NetworkPolicy");
     if (!find("PrometheusRule", "pms-bridge-alerts")) problems.push("no PrometheusRule");
+    if (overlay === "prod" && !objects.find(o => o.kind === "Kafka")?.spec.kafka.version) {
+      problems.push("prod: the Kafka version is not pinned");
+    }
     return problems;
   });
   check(`k8s ${overlay}: HPA maxReplicas × consumers per replica ≤ partitions of the consumed topics`, () => {
