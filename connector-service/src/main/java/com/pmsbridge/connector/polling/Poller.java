@@ -8,6 +8,7 @@ import com.pmsbridge.connector.connection.Connection;
 import com.pmsbridge.connector.connection.ConnectionHealth;
 import com.pmsbridge.connector.connection.ConnectionMode;
 import com.pmsbridge.connector.emit.PageEmitter;
+import com.pmsbridge.connector.lease.LeaseLostException;
 import com.pmsbridge.connector.lease.Leases;
 import com.pmsbridge.contract.EntityType;
 import com.pmsbridge.contract.event.Op;
@@ -36,7 +37,7 @@ import java.util.concurrent.Executors;
  * records whose data changed. The first poll of a type has no cursor: it emits snapshots ({@code op} r) that set state
  * without raising actions. The cursor moves to the poll's start time only after every page was published. Due
  * connections are polled in parallel on a bounded pool, each at most once at a time across replicas (a lease, renewed
- * per entity type), and a connection whose poll failed waits out a growing backoff.
+ * per page), and a connection whose poll failed waits out a growing backoff.
  */
 @ApplicationScoped
 public class Poller {
@@ -103,6 +104,8 @@ public class Poller {
                 poll(connectionId);
                 backoff.succeeded(connectionId);
             }
+        } catch (LeaseLostException e) {
+            LOG.infof("poll of connection %s left to the replica that took its lease", connectionId);
         } catch (RuntimeException e) {
             Instant retryAt = backoff.failed(connectionId, Duration.ofSeconds(Math.max(1, intervalSeconds)));
             LOG.warnf("poll of connection %s failed (%s); next attempt at %s", connectionId, e.getMessage(), retryAt);
@@ -126,17 +129,14 @@ public class Poller {
         int emitted = 0;
         RuntimeException firstFailure = null;
         for (EntityType type : adapter.listableTypes()) {
-            if (!leases.take(Leases.poll(connectionId))) {
-                LOG.infof("poll of connection %s stopped: another replica holds its lease", connectionId);
-                break; // renewed per type: a replica that stalled past its lease stops rather than poll beside another
-            }
             try {
                 emitted += pollType(connection, adapter, type);
             } catch (RuntimeException e) {
                 LOG.debugf("poll of %s for connection %s failed: %s", type.wireName(), connectionId, e.getMessage());
                 firstFailure = firstFailure == null ? e : firstFailure;
-                if (e instanceof PmsUnavailableException pms
-                        && ("circuit_open".equals(pms.getMessage()) || pms.unauthorized())) {
+                if (e instanceof LeaseLostException
+                        || (e instanceof PmsUnavailableException pms
+                                && ("circuit_open".equals(pms.getMessage()) || pms.unauthorized()))) {
                     break; // the other types would fail the same way
                 }
             }
@@ -163,7 +163,8 @@ public class Poller {
             PmsPage page;
             do {
                 if (!leases.take(Leases.poll(connection.id))) {
-                    throw new IllegalStateException("lease_lost: another replica polls connection " + connection.id);
+                    // renewed per page: a replica that stalled past its lease stops rather than poll beside another
+                    throw new LeaseLostException(Leases.poll(connection.id));
                 }
                 page = adapter.list(connection, type, since, offset, config.pageSize(), op);
                 emitted += emitter.emit(connection, page, true, "poll|" + started);

@@ -168,7 +168,7 @@ public class SyncRunner {
             if (!leases.take(Leases.sync(run.connectionId))) {
                 return false; // another replica runs it
             }
-            lease = Leases.sync(run.connectionId);
+            lease = Leases.sync(run.connectionId); // held from here: handed back however the run ends
             if (!SyncRun.RUNNING.equals(
                     QuarkusTransaction.requiringNew().call(() -> SyncRun.<SyncRun>findById(runId).status))) {
                 return true; // the replica that held the lease finished it meanwhile
