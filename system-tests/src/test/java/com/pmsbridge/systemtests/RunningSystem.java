@@ -23,6 +23,7 @@ public final class RunningSystem {
 
     private static boolean keycloak;
     private static TestOidcServer oidc;
+    private static TraceCollector traces;
     private static ServiceProcess connector;
     private static ServiceProcess sync;
     private static ServiceProcess queue;
@@ -66,6 +67,7 @@ public final class RunningSystem {
 
     private static void startAll() {
         KafkaTopics.createContractTopics(TestInfrastructure.kafkaBootstrapServers());
+        traces = TraceCollector.start();
         if (!keycloak) {
             oidc = TestOidcServer.start();
         }
@@ -83,7 +85,7 @@ public final class RunningSystem {
         for (ServiceProcess backend : List.of(connector, sync, queue)) {
             backend.awaitReady();
         }
-        Map<String, String> gatewayEnv = new HashMap<>();
+        Map<String, String> gatewayEnv = new HashMap<>(tracing());
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer());
         // the demo realm's committed client secret (deploy/keycloak/pms-realm.json); the test provider checks none
         gatewayEnv.put("GATEWAY_OIDC_CLIENT_SECRET", keycloak ? "pms-gateway-secret" : "system-test-client-secret");
@@ -192,15 +194,33 @@ public final class RunningSystem {
         if (oidc != null) {
             oidc.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
         gateway = null;
         queue = null;
         sync = null;
         connector = null;
         oidc = null;
+        traces = null;
+    }
+
+    /** Every span the running services exported. */
+    static TraceCollector traces() {
+        return traces;
+    }
+
+    /** Every span sampled and exported at once to {@link TraceCollector} (the services' default samples none). */
+    private static Map<String, String> tracing() {
+        return Map.of(
+                "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
     }
 
     private static Map<String, String> backendEnv(String database, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(extra);
+        env.putAll(tracing());
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", TestInfrastructure.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", TestInfrastructure.dbUser());

@@ -1,6 +1,9 @@
 package com.pmsbridge.gateway.routing;
 
 import com.pmsbridge.service.http.Problems;
+import com.pmsbridge.service.tracing.ClientSpans;
+import com.pmsbridge.service.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,13 +45,17 @@ public class Proxy {
             "http2-settings");
     /** Never sent to a backend: the console's session cookie is the gateway's own, the backends take bearer tokens. */
     private static final Set<String> REQUEST_ONLY = Set.of("cookie");
+    /** Replaced by the gateway's own client span: the backend's spans are children of the forwarding. */
+    private static final Set<String> TRACE_HEADERS = Set.of(TraceContexts.TRACEPARENT, "tracestate");
 
     private final RouteTable routes;
     private final HttpClient client;
     private final Duration timeout;
+    private final ClientSpans spans;
 
-    Proxy(RouteTable routes, GatewayConfig config) {
+    Proxy(RouteTable routes, GatewayConfig config, ClientSpans spans) {
         this.routes = routes;
+        this.spans = spans;
         this.timeout = Duration.ofMillis(config.backendTimeoutMs());
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -72,11 +79,23 @@ public class Proxy {
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(lower) && !REQUEST_ONLY.contains(lower)) {
+            if (!HOP_BY_HOP.contains(lower) && !REQUEST_ONLY.contains(lower) && !TRACE_HEADERS.contains(lower)) {
                 values.forEach(value -> request.header(name, value));
             }
         });
+        Span span = spans.start(method, target);
+        String traceparent = ClientSpans.traceparent(span);
+        if (traceparent != null) {
+            request.header(TraceContexts.TRACEPARENT, traceparent);
+        }
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((answer, failure) -> {
+                    if (failure == null) {
+                        ClientSpans.ended(span, answer.statusCode());
+                    } else {
+                        ClientSpans.failed(span, failure);
+                    }
+                })
                 .thenApply(Proxy::relay)
                 .exceptionally(failure -> {
                     LOG.warnf(

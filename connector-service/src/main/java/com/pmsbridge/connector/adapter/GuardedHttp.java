@@ -1,5 +1,8 @@
 package com.pmsbridge.connector.adapter;
 
+import com.pmsbridge.service.tracing.ClientSpans;
+import com.pmsbridge.service.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -33,8 +36,10 @@ import java.util.stream.Collectors;
 public class GuardedHttp {
     private final CloseableHttpClient client;
     private final int maxResponseBytes;
+    private final ClientSpans spans;
 
-    GuardedHttp(OutboundConfig config) {
+    GuardedHttp(OutboundConfig config, ClientSpans spans) {
+        this.spans = spans;
         this.maxResponseBytes = config.maxResponseBytes();
         var platformHosts = config.platformHosts().orElse(List.of()).stream()
                 .map(host -> host.toLowerCase(Locale.ROOT))
@@ -55,10 +60,28 @@ public class GuardedHttp {
                 .build();
     }
 
-    /** Sends once and reads the whole (capped) answer; I/O failures and refused addresses are thrown. */
+    /**
+     * Sends once, as a client span of the current trace, and reads the whole (capped) answer; I/O failures and refused
+     * addresses are thrown.
+     */
     public PmsHttpClient.Answer exchange(PmsRequest request, Duration timeout) throws IOException {
+        Span span = spans.start(request.method(), request.uri());
+        try {
+            PmsHttpClient.Answer answer = send(request, timeout, ClientSpans.traceparent(span));
+            ClientSpans.ended(span, answer.status());
+            return answer;
+        } catch (IOException | RuntimeException e) {
+            ClientSpans.failed(span, e);
+            throw e;
+        }
+    }
+
+    private PmsHttpClient.Answer send(PmsRequest request, Duration timeout, String traceparent) throws IOException {
         HttpUriRequestBase outgoing = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(outgoing::addHeader);
+        if (traceparent != null) {
+            outgoing.setHeader(TraceContexts.TRACEPARENT, traceparent);
+        }
         if (request.jsonBody() != null) {
             outgoing.setEntity(new StringEntity(request.jsonBody(), ContentType.APPLICATION_JSON));
         }

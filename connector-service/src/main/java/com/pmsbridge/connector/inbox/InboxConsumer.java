@@ -13,6 +13,7 @@ import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.Op;
 import com.pmsbridge.service.failure.UntilAvailable;
+import com.pmsbridge.service.tracing.MessageSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,13 +40,16 @@ public class InboxConsumer {
     private final DeadLetterPublisher deadLetters;
     private final ConnectionHealth health;
     private final MeterRegistry metrics;
+    private final MessageSpans spans;
 
     InboxConsumer(
             PmsAdapters adapters,
             ChangeEventPublisher publisher,
             DeadLetterPublisher deadLetters,
             ConnectionHealth health,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            MessageSpans spans) {
+        this.spans = spans;
         this.adapters = adapters;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -57,6 +61,11 @@ public class InboxConsumer {
     @RunOnVirtualThread // each entry on its own thread: a slow PMS holds up only its own connection's fetches
     @ActivateRequestContext
     public void consume(ConsumerRecord<String, String> record) throws Exception {
+        // the webhook's trace goes on: the PMS fetch and the change event are its spans
+        spans.process(record, () -> take(record));
+    }
+
+    private void take(ConsumerRecord<String, String> record) throws Exception {
         InboxEntry entry = ContractJson.mapper().readValue(record.value(), InboxEntry.class);
         // the database or the broker away is waited out with the offset kept: the fetch is not lost to it
         UntilAvailable.run(

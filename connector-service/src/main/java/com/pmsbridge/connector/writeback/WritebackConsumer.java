@@ -12,6 +12,7 @@ import com.pmsbridge.contract.event.WritebackCommand;
 import com.pmsbridge.contract.event.WritebackResult;
 import com.pmsbridge.service.failure.UntilAvailable;
 import com.pmsbridge.service.kafka.CloudEventMessages;
+import com.pmsbridge.service.tracing.MessageSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -42,13 +43,16 @@ public class WritebackConsumer {
     private final EntityManager em;
     private final MutinyEmitter<String> emitter;
     private final MeterRegistry metrics;
+    private final MessageSpans spans;
 
     WritebackConsumer(
             PmsAdapters adapters,
             ConnectionHealth health,
             EntityManager em,
             @Channel("change-events") MutinyEmitter<String> emitter,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            MessageSpans spans) {
+        this.spans = spans;
         this.adapters = adapters;
         this.health = health;
         this.em = em;
@@ -60,6 +64,11 @@ public class WritebackConsumer {
     @Blocking(ordered = true)
     @ActivateRequestContext
     public void consume(ConsumerRecord<String, String> record) throws JsonProcessingException {
+        // the trace of the change or Apply that caused the command goes on: the PMS call is its span
+        spans.process(record, () -> take(record));
+    }
+
+    private void take(ConsumerRecord<String, String> record) throws JsonProcessingException {
         WritebackCommand command = ContractJson.mapper().readValue(record.value(), WritebackCommand.class);
         if (command.commandId() == null || command.type() == null || command.connectionId() == null) {
             throw new IllegalArgumentException("write-back command without commandId, type or connectionId");

@@ -3,8 +3,12 @@ package com.pmsbridge.queue.apply;
 import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
+import com.pmsbridge.service.tracing.MessageSpans;
+import com.pmsbridge.service.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +38,10 @@ public class Decisions {
     private final ActionPublisher publisher;
     private final ActionLog log;
     private final MeterRegistry metrics;
+    private final MessageSpans spans;
 
-    Decisions(EntityManager em, ActionPublisher publisher, ActionLog log, MeterRegistry metrics) {
+    Decisions(EntityManager em, ActionPublisher publisher, ActionLog log, MeterRegistry metrics, MessageSpans spans) {
+        this.spans = spans;
         this.em = em;
         this.publisher = publisher;
         this.log = log;
@@ -54,7 +60,10 @@ public class Decisions {
         item.decidedAt = Instant.now();
         item.updatedAt = item.decidedAt;
         item.automated = automated;
-        try {
+        // the Apply joins the trace of the change that created the item (linked to the operator's request)
+        Span span = spans.startContinuing("queue item apply", TraceContexts.fromTraceparent(item.traceParent));
+        span.setAttribute("pms.queue.item.id", item.id.toString());
+        try (Scope ignored = span.makeCurrent()) {
             publisher.publish(Effects.of(item, actor, automated));
             item.status = ItemStatus.APPLIED;
             item.reason = null;
@@ -79,6 +88,8 @@ public class Decisions {
                     "effect of item %s could not be published: %s",
                     item.id, e.getClass().getSimpleName());
             fail(item, actor, "the effect could not be published; retry");
+        } finally {
+            span.end();
         }
         return Optional.of(item);
     }

@@ -9,6 +9,7 @@ import com.pmsbridge.queue.item.ItemStatus;
 import com.pmsbridge.queue.item.ItemType;
 import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
+import com.pmsbridge.service.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,6 +99,7 @@ public class ItemIntake {
         item.changes = changes;
         item.sourceEventId = event.eventId();
         item.foundBySync = event.foundBySync();
+        item.traceParent = TraceContexts.currentTraceparent();
         item.createdAt = Instant.now();
         item.updatedAt = item.createdAt;
         return item;

@@ -7,6 +7,7 @@ import com.pmsbridge.queue.item.QueueItem;
 import com.pmsbridge.queue.log.ActionLog;
 import com.pmsbridge.queue.settings.AutoApplySettings;
 import com.pmsbridge.service.failure.UntilAvailable;
+import com.pmsbridge.service.tracing.MessageSpans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -28,8 +29,15 @@ public class LifecycleEventConsumer {
     private final AutoApplySettings settings;
     private final Decisions decisions;
     private final Counter outageRetries;
+    private final MessageSpans spans;
 
-    LifecycleEventConsumer(ItemIntake intake, AutoApplySettings settings, Decisions decisions, MeterRegistry metrics) {
+    LifecycleEventConsumer(
+            ItemIntake intake,
+            AutoApplySettings settings,
+            Decisions decisions,
+            MeterRegistry metrics,
+            MessageSpans spans) {
+        this.spans = spans;
         this.intake = intake;
         this.settings = settings;
         this.decisions = decisions;
@@ -39,6 +47,11 @@ public class LifecycleEventConsumer {
     @Incoming("domain-events")
     @Blocking(ordered = true)
     public void consume(ConsumerRecord<String, String> record) throws IOException {
+        // the trace of the change that caused the event goes on: the item keeps it for its Apply
+        spans.process(record, () -> take(record));
+    }
+
+    private void take(ConsumerRecord<String, String> record) throws IOException {
         LifecycleEvent event = ContractJson.mapper().readValue(record.value(), LifecycleEvent.class);
         if (event.eventId() == null || event.type() == null || event.org() == null || event.entityKey() == null) {
             throw new IllegalArgumentException("lifecycle event without eventId, type, org or entityKey");

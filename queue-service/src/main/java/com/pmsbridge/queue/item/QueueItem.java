@@ -77,6 +77,10 @@ public class QueueItem extends PanacheEntityBase {
 
     public int attempts;
 
+    /** The W3C traceparent of the change that created the item: its Apply continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** What the downstream tool last reported doing with the item's action (DONE or FAILED), and when, by whom. */
     @Column(name = "downstream_outcome")
     public String downstreamOutcome;

@@ -8,6 +8,7 @@ import com.pmsbridge.contract.Ids;
 import com.pmsbridge.contract.Topics;
 import com.pmsbridge.contract.event.LifecycleEvent;
 import com.pmsbridge.contract.event.WritebackCommand;
+import com.pmsbridge.service.tracing.TraceContexts;
 import com.pmsbridge.sync.projection.EntityState;
 import org.hibernate.Session;
 
@@ -40,24 +41,37 @@ public class Outbox {
         this.em = em;
     }
 
-    /** One record to publish: its CloudEvents id and type, Kafka topic and key, and payload (null = tombstone). */
+    /**
+     * One record to publish: its CloudEvents id and type, Kafka topic and key, payload (null = tombstone), and the
+     * W3C traceparent of what caused it (null when untraced), which the relay's publish span continues.
+     */
     public record Row(
-            String eventId, String topic, String key, String ceType, String subject, String org, String payload) {}
+            String eventId,
+            String topic,
+            String key,
+            String ceType,
+            String subject,
+            String org,
+            String payload,
+            String traceparent) {}
 
+    /** A lifecycle event caused by the current request or job (its trace, if any, goes on). */
     public void addLifecycle(LifecycleEvent event) {
         addLifecycle(List.of(event));
     }
 
     /** Several lifecycle events in one outbox batch (the move-ins of a date check). */
     public void addLifecycle(List<LifecycleEvent> events) {
-        insert(events.stream().map(Outbox::lifecycleRow).toList());
+        String trace = TraceContexts.currentTraceparent();
+        insert(events.stream().map(event -> lifecycleRow(event, trace)).toList());
     }
 
+    /** A write-back command caused by the current request (its trace goes on to the PMS call). */
     public void addCommand(WritebackCommand command) {
-        insert(List.of(commandRow(command)));
+        insert(List.of(commandRow(command, TraceContexts.currentTraceparent())));
     }
 
-    public static Row commandRow(WritebackCommand command) {
+    public static Row commandRow(WritebackCommand command, String traceparent) {
         return new Row(
                 command.commandId(),
                 Topics.WRITEBACK_COMMANDS,
@@ -65,10 +79,11 @@ public class Outbox {
                 command.type().cloudEventType(),
                 command.entityKey(),
                 command.org(),
-                json(command));
+                json(command),
+                traceparent);
     }
 
-    public static Row lifecycleRow(LifecycleEvent event) {
+    public static Row lifecycleRow(LifecycleEvent event, String traceparent) {
         return new Row(
                 event.eventId(),
                 Topics.DOMAIN_EVENTS,
@@ -76,7 +91,8 @@ public class Outbox {
                 event.type().cloudEventType(),
                 event.entityKey(),
                 event.org(),
-                json(event));
+                json(event),
+                traceparent);
     }
 
     /**
@@ -84,7 +100,7 @@ public class Outbox {
      *
      * @param dataJson the state's data as JSON (as written to the state table: rendered once per batch)
      */
-    public static Row stateRow(EntityState state, String dataJson) {
+    public static Row stateRow(EntityState state, String dataJson, String traceparent) {
         EntityType type = EntityType.fromWireName(state.entityType);
         String id = Ids.derived(state.entityKey, state.lastSeq).toString();
         String payload = state.deleted ? null : statePayload(state, dataJson);
@@ -95,7 +111,8 @@ public class Outbox {
                 "com.pmsbridge." + state.entityType + STATE_TYPE_SUFFIX,
                 state.entityKey,
                 state.org,
-                payload);
+                payload,
+                traceparent);
     }
 
     private static String statePayload(EntityState state, String dataJson) {

@@ -8,17 +8,26 @@ import java.util.List;
 /**
  * The records one transaction wrote to the outbox, as the single value of its outbox row. One row per transaction
  * instead of one per record: inserting, deleting and vacuuming about two rows per change event was a third of
- * PostgreSQL's work (docs/benchmarks.md). The format is a version byte ({@value #FORMAT}), then per record seven
+ * PostgreSQL's work (docs/benchmarks.md). The format is a version byte ({@value #FORMAT}), then per record eight
  * fields, each a big-endian int32 length (-1 for null) followed by that many UTF-8 bytes: event id, topic, key, CloudEvents
- * type, subject, org, payload. Migration V8 writes the same format in SQL for the rows it carries over.
+ * type, subject, org, payload, traceparent. Format 1 (migration V8 wrote it in SQL for the rows it carried over) has
+ * the first seven; it is still read.
  */
 final class OutboxBatch {
-    static final byte FORMAT = 1;
-    private static final int FIELDS = 7;
+    static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_TRACE = 1;
+    private static final int FIELDS = 8;
 
     /** A record read back: everything but the topic stays bytes, as the producer sends them (value and headers). */
     record Record(
-            byte[] eventId, String topic, byte[] key, byte[] ceType, byte[] subject, byte[] org, byte[] payload) {}
+            byte[] eventId,
+            String topic,
+            byte[] key,
+            byte[] ceType,
+            byte[] subject,
+            byte[] org,
+            byte[] payload,
+            String traceparent) {}
 
     /** One outbox row's value and how many records it holds. */
     record Encoded(byte[] bytes, int records) {}
@@ -38,7 +47,14 @@ final class OutboxBatch {
             int rowSize = 0;
             int first = fields.size();
             for (String field : new String[] {
-                row.eventId(), row.topic(), row.key(), row.ceType(), row.subject(), row.org(), row.payload()
+                row.eventId(),
+                row.topic(),
+                row.key(),
+                row.ceType(),
+                row.subject(),
+                row.org(),
+                row.payload(),
+                row.traceparent()
             }) {
                 byte[] bytes = field == null ? null : field.getBytes(StandardCharsets.UTF_8);
                 fields.add(bytes);
@@ -72,12 +88,20 @@ final class OutboxBatch {
     static List<Record> decode(byte[] batch) {
         ByteBuffer in = ByteBuffer.wrap(batch);
         byte format = in.get();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_TRACE) {
             throw new IllegalArgumentException("unknown outbox batch format " + format);
         }
         List<Record> records = new ArrayList<>();
         while (in.hasRemaining()) {
-            records.add(new Record(bytes(in), text(in), bytes(in), bytes(in), bytes(in), bytes(in), bytes(in)));
+            records.add(new Record(
+                    bytes(in),
+                    text(in),
+                    bytes(in),
+                    bytes(in),
+                    bytes(in),
+                    bytes(in),
+                    bytes(in),
+                    format == FORMAT ? text(in) : null));
         }
         return records;
     }

@@ -2,8 +2,14 @@ package com.pmsbridge.sync.outbox;
 
 import com.pmsbridge.contract.CloudEventHeaders;
 import com.pmsbridge.service.kafka.KafkaClientSettings;
+import com.pmsbridge.service.tracing.KafkaTraceHeaders;
+import com.pmsbridge.service.tracing.MessageSpans;
+import com.pmsbridge.service.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +23,7 @@ import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -70,13 +77,16 @@ public class OutboxRelay {
     private volatile KafkaProducer<byte[], byte[]> producer;
     private volatile boolean running = true;
     private final Counter parkedRecords;
+    private final MessageSpans spans;
 
     /** @param kafka the service's {@code kafka.*} settings, as Quarkus gives them to its Kafka channels */
     OutboxRelay(
             EntityManager em,
             OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            MessageSpans spans) {
+        this.spans = spans;
         this.em = em;
         this.config = config;
         this.kafka = kafka;
@@ -204,17 +214,37 @@ public class OutboxRelay {
             byte[] time = batch.createdAt().toString().getBytes(StandardCharsets.UTF_8);
             for (OutboxBatch.Record record : OutboxBatch.decode(batch.records())) {
                 sent.add(record);
-                acks.add(kafka.send(new ProducerRecord<>(
-                        record.topic(),
-                        null,
-                        record.key(),
-                        record.payload(),
-                        CloudEventHeaders.ofEncoded(
-                                record.eventId(), SOURCE, record.ceType(), record.subject(), time, record.org()))));
+                Headers headers = CloudEventHeaders.ofEncoded(
+                        record.eventId(), SOURCE, record.ceType(), record.subject(), time, record.org());
+                Span span = publishSpan(record, headers);
+                acks.add(kafka.send(
+                        new ProducerRecord<>(record.topic(), null, record.key(), record.payload(), headers),
+                        span == null ? null : (metadata, failure) -> ended(span, failure)));
             }
         }
         park(connection, awaitAll(acks, sent));
         return acks.size();
+    }
+
+    /**
+     * For a record whose cause was traced: a publish span continuing that trace, its traceparent in the record's
+     * headers (the consumer's span is its child); null for an untraced record.
+     */
+    private Span publishSpan(OutboxBatch.Record record, Headers headers) {
+        Context cause = TraceContexts.fromTraceparent(record.traceparent());
+        if (!TraceContexts.hasSpan(cause)) {
+            return null;
+        }
+        Span span = spans.startPublish(record.topic(), cause);
+        KafkaTraceHeaders.toHeaders(cause.with(span), headers);
+        return span;
+    }
+
+    private static void ended(Span span, Exception failure) {
+        if (failure != null) {
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        }
+        span.end();
     }
 
     /** The broker's answers that sending the same record again can never change. */

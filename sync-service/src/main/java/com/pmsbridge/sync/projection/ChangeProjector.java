@@ -2,6 +2,7 @@ package com.pmsbridge.sync.projection;
 
 import com.pmsbridge.contract.event.ChangeEvent;
 import com.pmsbridge.contract.event.LifecycleEvent;
+import com.pmsbridge.service.tracing.TraceContexts;
 import com.pmsbridge.sync.conflict.HybridLogicalClock;
 import com.pmsbridge.sync.conflict.SharedFieldConflicts;
 import com.pmsbridge.sync.eventstore.EventStore;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,12 +65,17 @@ public class ChangeProjector {
     }
 
     /**
-     * A change event with the JSON it arrived as (kept in the event store as is; null for hub edits) and its entity
-     * key (built once: the projection needs it several times per change).
+     * A change event with the JSON it arrived as (kept in the event store as is; null for hub edits), its entity key
+     * (built once: the projection needs it several times per change) and the traceparent of its trace, which what it
+     * causes on the topics continues (null when untraced).
      */
-    public record Incoming(ChangeEvent event, String payload, String key) {
+    public record Incoming(ChangeEvent event, String payload, String key, String traceparent) {
         public Incoming(ChangeEvent event, String payload) {
-            this(event, payload, event.key().value());
+            this(event, payload, event.key().value(), null);
+        }
+
+        public static Incoming traced(ChangeEvent event, String payload, String traceparent) {
+            return new Incoming(event, payload, event.key().value(), traceparent);
         }
     }
 
@@ -102,8 +109,14 @@ public class ChangeProjector {
      */
     @Transactional
     public List<ProjectionResult> projectAll(List<ChangeEvent> events, Source source) {
+        String trace = TraceContexts.currentTraceparent();
         return projectBatch(
-                events.stream().map(event -> new Incoming(event, null)).toList(), source, true, true);
+                events.stream()
+                        .map(event -> Incoming.traced(event, null, trace))
+                        .toList(),
+                source,
+                true,
+                true);
     }
 
     /**
@@ -113,7 +126,8 @@ public class ChangeProjector {
      */
     @Transactional
     public ProjectionResult project(ChangeEvent event, Source source) {
-        return projectBatch(List.of(new Incoming(event, null)), source, true, true)
+        return projectBatch(
+                        List.of(Incoming.traced(event, null, TraceContexts.currentTraceparent())), source, true, true)
                 .get(0);
     }
 
@@ -137,6 +151,9 @@ public class ChangeProjector {
         Set<String> changedStates = new LinkedHashSet<>();
         List<EventStore.StoredEvent> stored = new ArrayList<>(changes.size());
         List<LifecycleEvent> lifecycle = new ArrayList<>();
+        // what each derived record continues: the trace of the change that caused it
+        Map<LifecycleEvent, String> lifecycleTraces = new IdentityHashMap<>();
+        Map<String, String> stateTraces = new HashMap<>();
         List<Outbox.Row> commands = new ArrayList<>();
         for (Incoming change : changes) {
             ChangeEvent event = change.event();
@@ -156,7 +173,7 @@ public class ChangeProjector {
             Evolve.Outcome outcome = Evolve.apply(state, event, source, ownership.of(state.org, state.connectionId));
             sharedConflicts
                     .settle(state, event, outcome)
-                    .map(Outbox::commandRow)
+                    .map(command -> Outbox.commandRow(command, change.traceparent()))
                     .ifPresent(commands::add);
             List<String> changed = outcome.changed();
             boolean stale = outcome.stale();
@@ -167,8 +184,12 @@ public class ChangeProjector {
                     stale ? ProjectionResult.Outcome.STALE : ProjectionResult.Outcome.APPLIED, List.copyOf(changed));
             if (!stale && !changed.isEmpty()) {
                 changedStates.add(state.entityKey);
-                lifecycle.addAll(deriver.derive(
-                        event, existedBefore, before, state, changed, () -> firstSyncs.readAfterFirstSync(event)));
+                stateTraces.put(state.entityKey, change.traceparent());
+                for (LifecycleEvent derived : deriver.derive(
+                        event, existedBefore, before, state, changed, () -> firstSyncs.readAfterFirstSync(event))) {
+                    lifecycle.add(derived);
+                    lifecycleTraces.put(derived, change.traceparent());
+                }
             }
             results.add(result);
         }
@@ -177,11 +198,12 @@ public class ChangeProjector {
         // each state's data rendered once, for its row and for its state record
         Map<String, String> dataJson = new HashMap<>(touched.size() * 2);
         touched.values().forEach(state -> dataJson.put(state.entityKey, StateTable.json(state.data)));
-        changedStates.forEach(key -> rows.add(Outbox.stateRow(touched.get(key), dataJson.get(key))));
+        changedStates.forEach(
+                key -> rows.add(Outbox.stateRow(touched.get(key), dataJson.get(key), stateTraces.get(key))));
         rows.addAll(commands);
         session.doWork(connection -> {
             for (LifecycleEvent derived : AnnouncedOnce.filter(connection, lifecycle)) {
-                rows.add(Outbox.lifecycleRow(derived));
+                rows.add(Outbox.lifecycleRow(derived, lifecycleTraces.get(derived)));
             }
             states.table().writeAll(connection, touched.values(), dataJson);
             eventStore.appendAll(connection, stored);

@@ -2,7 +2,9 @@ package com.pmsbridge.sync.outbox;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -19,7 +21,8 @@ class OutboxBatchTest {
                 "com.pmsbridge.lease.state.v1",
                 "lease:c1:L-" + n,
                 "acme",
-                payload);
+                payload,
+                null);
     }
 
     private static String text(byte[] bytes) {
@@ -28,7 +31,15 @@ class OutboxBatchTest {
 
     @Test
     void givenRowsWithNullsAndNonAscii_whenEncodedAndDecoded_thenEveryFieldComesBack() {
-        Outbox.Row tombstone = new Outbox.Row("id-1", "pms.lease.state.v1", "lease:c1:L-1", "type", null, "acme", null);
+        Outbox.Row tombstone = new Outbox.Row(
+                "id-1",
+                "pms.lease.state.v1",
+                "lease:c1:L-1",
+                "type",
+                null,
+                "acme",
+                null,
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         Outbox.Row unicode = row(2, "{\"notes\":\"Müller – 東京 \\n\"}");
 
         List<OutboxBatch.Encoded> encoded = OutboxBatch.encode(List.of(tombstone, unicode), 128 * 1024);
@@ -45,6 +56,8 @@ class OutboxBatchTest {
         assertThat(first.subject()).isNull();
         assertThat(text(first.org())).isEqualTo("acme");
         assertThat(first.payload()).isNull();
+        assertThat(first.traceparent()).isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        assertThat(records.get(1).traceparent()).isNull();
         assertThat(new String(records.get(1).payload(), StandardCharsets.UTF_8)).isEqualTo(unicode.payload());
     }
 
@@ -90,5 +103,24 @@ class OutboxBatchTest {
         assertThatThrownBy(() -> OutboxBatch.decode(new byte[] {9, 0, 0, 0, 0}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("format 9");
+    }
+
+    @Test
+    void givenBatchWrittenBeforeTracesWereStored_whenDecoded_thenReadWithoutATrace() {
+        // format 1, as migration V8 wrote it: a version byte, then seven length-prefixed fields per record
+        ByteBuffer v1 = ByteBuffer.allocate(256).put((byte) 1);
+        for (String field : new String[] {"id-1", "pms.domain-events.v1", "k", "t", "s", "acme", "{}"}) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            v1.putInt(bytes.length).put(bytes);
+        }
+        byte[] bytes = Arrays.copyOf(v1.array(), v1.position());
+
+        List<OutboxBatch.Record> records = OutboxBatch.decode(bytes);
+
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("pms.domain-events.v1");
+            assertThat(text(record.payload())).isEqualTo("{}");
+            assertThat(record.traceparent()).isNull();
+        });
     }
 }

@@ -20,7 +20,7 @@ class OutboxStateRowTest {
         EntityState state = lease();
         state.data.putAll(Map.of("id", "L-1", "status", "CURRENT", "residentIds", List.of("R-1")));
 
-        Outbox.Row row = Outbox.stateRow(state, ContractJson.mapper().writeValueAsString(state.data));
+        Outbox.Row row = Outbox.stateRow(state, ContractJson.mapper().writeValueAsString(state.data), null);
 
         assertThat(row.topic()).isEqualTo("pms.lease.state.v1");
         assertThat(row.key()).isEqualTo(state.entityKey);
@@ -39,7 +39,7 @@ class OutboxStateRowTest {
         EntityState state = lease();
         state.deleted = true;
 
-        assertThat(Outbox.stateRow(state, "{}").payload()).isNull();
+        assertThat(Outbox.stateRow(state, "{}", null).payload()).isNull();
     }
 
     private static EntityState lease() {
